@@ -1,0 +1,179 @@
+package io.donutstates.replenishment;
+
+import io.donutstates.factory.FactoryId;
+import io.donutstates.shared.SqlTime;
+import io.donutstates.stock.Quantity;
+import io.donutstates.stock.Sku;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Replenishments in MySQL/MariaDB. Every status change is one conditional UPDATE on the current
+ * status, so concurrent workers, sweeps and callbacks can never move a replenishment twice.
+ */
+public class JdbcReplenishments implements Replenishments {
+
+    private static final String OPEN = "('REQUESTED', 'ORDERED')";
+
+    private final JdbcClient jdbc;
+
+    public JdbcReplenishments(DataSource dataSource) {
+        this.jdbc = JdbcClient.create(dataSource);
+    }
+
+    @Override
+    public Optional<Replenishment> find(ReplenishmentId id) {
+        return jdbc.sql("SELECT * FROM replenishment WHERE id = :id")
+                .param("id", id.toString()).query(JdbcReplenishments::replenishment).optional();
+    }
+
+    @Override
+    public Optional<Replenishment> openFor(Sku sku) {
+        return jdbc.sql("SELECT * FROM replenishment WHERE open_sku = :sku")
+                .param("sku", sku.value()).query(JdbcReplenishments::replenishment).optional();
+    }
+
+    @Override
+    public boolean open(Replenishment r) {
+        return jdbc.sql("""
+                        INSERT IGNORE INTO replenishment
+                          (id, sku, factory_identifier, quantity, status, open_sku, requested_at)
+                        VALUES (:id, :sku, :factory, :quantity, 'REQUESTED', :sku, :at)
+                        """)
+                .param("id", r.id().toString())
+                .param("sku", r.sku().value())
+                .param("factory", r.factoryId().value())
+                .param("quantity", r.quantity().value())
+                .param("at", SqlTime.utc(r.requestedAt()))
+                .update() == 1;
+    }
+
+    @Override
+    public List<Replenishment> list(Optional<Sku> sku, int limit) {
+        var sql = sku.isPresent()
+                ? "SELECT * FROM replenishment WHERE sku = :sku ORDER BY requested_at DESC, id LIMIT :limit"
+                : "SELECT * FROM replenishment ORDER BY requested_at DESC, id LIMIT :limit";
+        var statement = jdbc.sql(sql).param("limit", limit);
+        if (sku.isPresent()) {
+            statement = statement.param("sku", sku.get().value());
+        }
+        return statement.query(JdbcReplenishments::replenishment).list();
+    }
+
+    @Override
+    public boolean claimForOrdering(ReplenishmentId id, Instant now, Instant leaseUntil) {
+        return jdbc.sql("""
+                        UPDATE replenishment
+                        SET lease_until = :until, attempts = attempts + 1, last_attempt_at = :now
+                        WHERE id = :id AND status = 'REQUESTED' AND (lease_until IS NULL OR lease_until < :now)
+                        """)
+                .param("until", SqlTime.utc(leaseUntil)).param("now", SqlTime.utc(now)).param("id", id.toString())
+                .update() == 1;
+    }
+
+    @Override
+    public boolean markOrdered(ReplenishmentId id, Instant at) {
+        return jdbc.sql("""
+                        UPDATE replenishment SET status = 'ORDERED', ordered_at = :at, lease_until = NULL,
+                               last_error = NULL
+                        WHERE id = :id AND status = 'REQUESTED'
+                        """)
+                .param("at", SqlTime.utc(at)).param("id", id.toString()).update() == 1;
+    }
+
+    @Override
+    public void releaseAfterFailure(ReplenishmentId id, String error) {
+        jdbc.sql("UPDATE replenishment SET lease_until = NULL, last_error = :error WHERE id = :id")
+                .param("error", truncate(error)).param("id", id.toString()).update();
+    }
+
+    @Override
+    public boolean markFailed(ReplenishmentId id, String reason, Instant at) {
+        return jdbc.sql("UPDATE replenishment SET status = 'FAILED', open_sku = NULL, lease_until = NULL,"
+                        + " failed_at = :at, last_error = COALESCE(last_error, :reason)"
+                        + " WHERE id = :id AND status IN " + OPEN)
+                .param("at", SqlTime.utc(at)).param("reason", truncate(reason)).param("id", id.toString())
+                .update() == 1;
+    }
+
+    @Override
+    public boolean markDelivered(ReplenishmentId id, Quantity delivered, Instant at) {
+        return jdbc.sql("""
+                        UPDATE replenishment SET status = 'DELIVERED', open_sku = NULL, lease_until = NULL,
+                               delivered_quantity = :delivered, delivered_at = :at
+                        WHERE id = :id AND status <> 'DELIVERED'
+                        """)
+                .param("delivered", delivered.value()).param("at", SqlTime.utc(at)).param("id", id.toString())
+                .update() == 1;
+    }
+
+    @Override
+    public List<Replenishment> orderedBefore(Instant deadline, int limit) {
+        return jdbc.sql("""
+                        SELECT * FROM replenishment WHERE status = 'ORDERED' AND ordered_at < :deadline
+                        ORDER BY ordered_at LIMIT :limit
+                        """)
+                .param("deadline", SqlTime.utc(deadline)).param("limit", limit)
+                .query(JdbcReplenishments::replenishment).list();
+    }
+
+    @Override
+    public List<Replenishment> requestedIdleSince(Instant since, int limit) {
+        return jdbc.sql("""
+                        SELECT * FROM replenishment
+                        WHERE status = 'REQUESTED' AND COALESCE(last_attempt_at, requested_at) < :since
+                          AND (lease_until IS NULL OR lease_until < :since)
+                        ORDER BY requested_at LIMIT :limit
+                        """)
+                .param("since", SqlTime.utc(since)).param("limit", limit)
+                .query(JdbcReplenishments::replenishment).list();
+    }
+
+    @Override
+    public boolean reorder(ReplenishmentId id, Instant at) {
+        return jdbc.sql("""
+                        UPDATE replenishment SET status = 'REQUESTED', reorders = reorders + 1,
+                               last_attempt_at = :at, last_error = 'no delivery before the deadline; ordering again'
+                        WHERE id = :id AND status = 'ORDERED'
+                        """)
+                .param("at", SqlTime.utc(at)).param("id", id.toString()).update() == 1;
+    }
+
+    @Override
+    public boolean touchIfIdle(ReplenishmentId id, Instant idleSince, Instant at) {
+        return jdbc.sql("""
+                        UPDATE replenishment SET last_attempt_at = :at
+                        WHERE id = :id AND status = 'REQUESTED' AND COALESCE(last_attempt_at, requested_at) < :since
+                        """)
+                .param("at", SqlTime.utc(at)).param("id", id.toString()).param("since", SqlTime.utc(idleSince))
+                .update() == 1;
+    }
+
+    private static String truncate(String text) {
+        return text == null || text.length() <= 1000 ? text : text.substring(0, 997) + "...";
+    }
+
+    private static Replenishment replenishment(ResultSet rs, int row) throws SQLException {
+        int deliveredCount = rs.getInt("delivered_quantity");
+        Integer delivered = rs.wasNull() ? null : deliveredCount;
+        return new Replenishment(
+                ReplenishmentId.parse(rs.getString("id")),
+                new Sku(rs.getString("sku")),
+                new FactoryId(rs.getString("factory_identifier")),
+                Quantity.of(rs.getInt("quantity")),
+                ReplenishmentStatus.valueOf(rs.getString("status")),
+                delivered,
+                rs.getInt("attempts"),
+                rs.getInt("reorders"),
+                rs.getString("last_error"),
+                SqlTime.read(rs, "requested_at"),
+                SqlTime.read(rs, "ordered_at"),
+                SqlTime.read(rs, "delivered_at"),
+                SqlTime.read(rs, "failed_at"));
+    }
+}

@@ -1,0 +1,44 @@
+package io.donutstates.stock;
+
+import io.donutstates.shared.SqlTime;
+import java.util.List;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The stock ledger as an append-only table. */
+public class JdbcStockLedger implements StockLedger {
+
+    private final JdbcClient jdbc;
+
+    public JdbcStockLedger(DataSource dataSource) {
+        this.jdbc = JdbcClient.create(dataSource);
+    }
+
+    @Override
+    public void append(StockMovement movement) {
+        jdbc.sql("""
+                        INSERT INTO stock_movement (sku, change_qty, reason, reference, moved_at)
+                        VALUES (:sku, :change, :reason, :reference, :at)
+                        """)
+                .param("sku", movement.sku().value())
+                .param("change", movement.change())
+                .param("reason", movement.reason().name())
+                .param("reference", movement.reference())
+                .param("at", SqlTime.utc(movement.at()))
+                .update();
+    }
+
+    @Override
+    public List<StockMovement> history(Sku sku, int limit) {
+        return jdbc.sql("""
+                        SELECT sku, change_qty, reason, reference, moved_at FROM stock_movement
+                        WHERE sku = :sku ORDER BY id DESC LIMIT :limit
+                        """)
+                .param("sku", sku.value())
+                .param("limit", limit)
+                .query((rs, row) -> new StockMovement(new Sku(rs.getString("sku")), rs.getInt("change_qty"),
+                        StockMovement.Reason.valueOf(rs.getString("reason")), rs.getString("reference"),
+                        SqlTime.read(rs, "moved_at")))
+                .list();
+    }
+}

@@ -1,0 +1,37 @@
+package io.donutstates.allinone;
+
+/** The lines printed at start-up: where the API, the factory, the queues and the data are. */
+final class StartupReport {
+
+    private StartupReport() {
+    }
+
+    static String of(AllInOne shop, long startMillis) {
+        var s = shop.settings();
+        var text = new StringBuilder()
+                .append("\n=== Donut-States is open (all-in-one, started in ").append(startMillis).append(" ms) ===\n")
+                .append("  Sales API          ").append(shop.apiUrl()).append("/api/products\n")
+                .append("  Legacy endpoint    POST ").append(shop.apiUrl()).append("/send\n")
+                .append("  Health / metrics   ").append(shop.apiUrl()).append("/actuator/health , /actuator/prometheus\n");
+        if (shop.simulator() != null) {
+            text.append("  Factory simulator  ").append(shop.simulator().baseUrl())
+                    .append("  (faults: PUT /api/admin/faults, orders: GET /api/orders)\n");
+        } else {
+            text.append("  Factory            ").append(s.get("DONUT_FACTORY_URL")).append('\n');
+        }
+        if (s.containsKey("DONUT_EMBEDDED_DB_DIR")) {
+            text.append("  Database           embedded MariaDB, data in ").append(s.get("DONUT_EMBEDDED_DB_DIR")).append('\n');
+        } else {
+            text.append("  Database           ").append(s.get("DONUT_DB_URL")).append('\n');
+        }
+        text.append("  Queues             ").append(s.getOrDefault("DONUT_SQS_ENDPOINT", "AWS"))
+                .append("  (stock_queue -> dead_letter_queue)\n");
+        if ("true".equals(s.get("DONUT_ADMIN_TOKEN_GENERATED"))) {
+            text.append("  Admin token        ").append(shop.adminToken())
+                    .append("  (generated for this run; set DONUT_ADMIN_TOKEN to choose one)\n");
+        } else {
+            text.append("  Admin token        from DONUT_ADMIN_TOKEN\n");
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,17 @@
+package io.donutstates.replenishment;
+
+/** What became of one attempt to order a replenishment from the factory. */
+public sealed interface OrderOutcome {
+
+    /** The factory accepted; the queue message is done. */
+    record Ordered(Replenishment replenishment) implements OrderOutcome { }
+
+    /** Already ordered, delivered or failed, or unknown: nothing to do, the message is done. */
+    record NothingToDo(String why) implements OrderOutcome { }
+
+    /** Another worker holds the order right now; try the message again later. */
+    record Busy() implements OrderOutcome { }
+
+    /** The factory refused or could not be reached; the message must come back. */
+    record FactoryRefused(Replenishment replenishment, String reason) implements OrderOutcome { }
+}

@@ -1,0 +1,55 @@
+package io.donutstates.replenishment;
+
+import io.donutstates.factory.Factory;
+import io.donutstates.factory.FactoryAnswer;
+import io.donutstates.factory.ProductionOrder;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Use case (the original's {@code stock_lambda}): order a requested replenishment from its factory.
+ * Idempotent per replenishment, not per message: a duplicate or redelivered event orders nothing twice.
+ */
+public class OrderingFromFactory {
+
+    private final Replenishments replenishments;
+    private final Factory factory;
+    private final DeliveryCallbacks callbacks;
+    private final Clock clock;
+    private final Duration lease;
+
+    public OrderingFromFactory(Replenishments replenishments, Factory factory, DeliveryCallbacks callbacks,
+                               Clock clock, Duration lease) {
+        this.replenishments = replenishments;
+        this.factory = factory;
+        this.callbacks = callbacks;
+        this.clock = clock;
+        this.lease = lease;
+    }
+
+    public OrderOutcome order(ReplenishmentId id) {
+        var found = replenishments.find(id);
+        if (found.isEmpty()) {
+            return new OrderOutcome.NothingToDo("unknown replenishment " + id);
+        }
+        var replenishment = found.get();
+        if (replenishment.status() != ReplenishmentStatus.REQUESTED) {
+            return new OrderOutcome.NothingToDo("replenishment " + id + " is " + replenishment.status());
+        }
+        var now = clock.instant();
+        if (!replenishments.claimForOrdering(id, now, now.plus(lease))) {
+            return replenishments.find(id).filter(r -> r.status() == ReplenishmentStatus.REQUESTED).isPresent()
+                    ? new OrderOutcome.Busy()
+                    : new OrderOutcome.NothingToDo("replenishment " + id + " moved on");
+        }
+        var order = new ProductionOrder(id, replenishment.sku(), replenishment.factoryId(),
+                replenishment.quantity(), callbacks.urlFor(id));
+        FactoryAnswer answer = factory.order(order);
+        if (answer instanceof FactoryAnswer.Refused refused) {
+            replenishments.releaseAfterFailure(id, refused.reason());
+            return new OrderOutcome.FactoryRefused(replenishment, refused.reason());
+        }
+        replenishments.markOrdered(id, clock.instant());
+        return new OrderOutcome.Ordered(replenishment);
+    }
+}

@@ -1,0 +1,33 @@
+package io.donutstates.replenishment;
+
+import io.donutstates.factory.FactoryId;
+import io.donutstates.stock.Quantity;
+import io.donutstates.stock.Sku;
+import java.time.Instant;
+
+/** A request to refill one product's shelf and how far it has come. */
+public record Replenishment(
+        ReplenishmentId id,
+        Sku sku,
+        FactoryId factoryId,
+        Quantity quantity,
+        ReplenishmentStatus status,
+        Integer deliveredQuantity,
+        int attempts,
+        int reorders,
+        String lastError,
+        Instant requestedAt,
+        Instant orderedAt,
+        Instant deliveredAt,
+        Instant failedAt) {
+
+    public static Replenishment requested(ReplenishmentId id, Sku sku, FactoryId factoryId, Quantity quantity,
+                                          Instant at) {
+        return new Replenishment(id, sku, factoryId, quantity, ReplenishmentStatus.REQUESTED,
+                null, 0, 0, null, at, null, null, null);
+    }
+
+    public StockRanOut event(Instant at) {
+        return StockRanOut.of(this, at);
+    }
+}

@@ -1,0 +1,48 @@
+package io.donutstates.replenishment;
+
+import io.donutstates.stock.Quantity;
+import io.donutstates.stock.Sku;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Every replenishment the shop has started, with guarded status changes. */
+public interface Replenishments {
+
+    Optional<Replenishment> find(ReplenishmentId id);
+
+    Optional<Replenishment> openFor(Sku sku);
+
+    /** Records a new open replenishment; false when the product already has one open. */
+    boolean open(Replenishment replenishment);
+
+    /** The newest first, optionally for one product. */
+    List<Replenishment> list(Optional<Sku> sku, int limit);
+
+    /** Takes the right to order a requested replenishment until {@code leaseUntil}; false if not requested or leased. */
+    boolean claimForOrdering(ReplenishmentId id, Instant now, Instant leaseUntil);
+
+    /** REQUESTED to ORDERED; false if it was not requested. */
+    boolean markOrdered(ReplenishmentId id, Instant at);
+
+    /** Gives up the ordering lease after a failed factory call, keeping the error. */
+    void releaseAfterFailure(ReplenishmentId id, String error);
+
+    /** An open replenishment becomes FAILED; false if it was not open. */
+    boolean markFailed(ReplenishmentId id, String reason, Instant at);
+
+    /** Any replenishment not yet delivered becomes DELIVERED with the count received; false if delivered before. */
+    boolean markDelivered(ReplenishmentId id, Quantity delivered, Instant at);
+
+    /** ORDERED but undelivered since before the deadline. */
+    List<Replenishment> orderedBefore(Instant deadline, int limit);
+
+    /** REQUESTED, unleased, with no ordering attempt since the given time. */
+    List<Replenishment> requestedIdleSince(Instant since, int limit);
+
+    /** ORDERED back to REQUESTED for another order, counting the re-order; false if no longer ORDERED. */
+    boolean reorder(ReplenishmentId id, Instant at);
+
+    /** Notes that an idle request is sent again; false if it is no longer idle (another sweep took it). */
+    boolean touchIfIdle(ReplenishmentId id, Instant idleSince, Instant at);
+}

@@ -1,0 +1,24 @@
+package io.donutstates.stock;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The warehouse: what is on the shelf for each product. */
+public interface Stock {
+
+    Optional<Product> find(Sku sku);
+
+    List<Product> all();
+
+    /**
+     * Takes the quantity off the shelf in one conditional step, or nothing at all.
+     *
+     * @return the product as it stands after the take, or empty when it had too little (or does not exist)
+     */
+    Optional<Product> take(Sku sku, Quantity quantity);
+
+    void add(Sku sku, Quantity quantity);
+
+    /** Sets the stock to a counted value; returns the value it replaced, empty for an unknown product. */
+    Optional<Integer> replace(Sku sku, int stock);
+}

@@ -1,0 +1,92 @@
+package io.donutstates.service;
+
+import io.donutstates.messaging.RelayingOutbox;
+import io.donutstates.messaging.SqsQueues;
+import io.donutstates.messaging.SqsStockWorker;
+import io.donutstates.messaging.StockMessageHandling;
+import io.donutstates.replenishment.SweepingStuckReplenishments;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The work that runs behind the API: the outbox relay, the stock worker and the stuck-replenishment
+ * sweep. Each coordinates through the database or the queue, so any number of instances may run it.
+ */
+@Component
+class BackgroundJobs implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(BackgroundJobs.class);
+
+    private final DonutProperties donut;
+    private final RelayingOutbox relay;
+    private final SweepingStuckReplenishments sweep;
+    private final SqsStockWorker worker;
+    private ScheduledExecutorService scheduler;
+
+    BackgroundJobs(DonutProperties donut, RelayingOutbox relay, SweepingStuckReplenishments sweep, SqsClient sqs,
+                   SqsQueues queues, StockMessageHandling handling) {
+        this.donut = donut;
+        this.relay = relay;
+        this.sweep = sweep;
+        this.worker = new SqsStockWorker(sqs, queues.stockQueueUrl(), handling, donut.queue().consumers(),
+                donut.queue().pollWait());
+    }
+
+    @Override
+    public void start() {
+        if (!donut.jobs().enabled()) {
+            log.info("background jobs are off on this instance (donut.jobs.enabled=false)");
+            return;
+        }
+        scheduler = Executors.newScheduledThreadPool(2, r -> {
+            Thread thread = new Thread(r, "donut-jobs");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long relayEvery = Math.max(10, donut.outbox().pollInterval().toMillis());
+        scheduler.scheduleWithFixedDelay(this::relayAll, 0, relayEvery, TimeUnit.MILLISECONDS);
+        long sweepEvery = Math.max(100, donut.replenishment().sweepInterval().toMillis());
+        scheduler.scheduleWithFixedDelay(this::sweepOnce, sweepEvery, sweepEvery, TimeUnit.MILLISECONDS);
+        worker.start();
+    }
+
+    private void relayAll() {
+        try {
+            while (relay.relayBatch() > 0) {
+                // keep going while there is a backlog
+            }
+        } catch (RuntimeException e) {
+            log.warn("outbox relay failed; the events stay in the outbox: {}", e.toString());
+        }
+    }
+
+    private void sweepOnce() {
+        try {
+            int moved = sweep.sweep();
+            if (moved > 0) {
+                log.info("stuck-replenishment sweep moved {} replenishment(s)", moved);
+            }
+        } catch (RuntimeException e) {
+            log.warn("stuck-replenishment sweep failed: {}", e.toString());
+        }
+    }
+
+    @Override
+    public void stop() {
+        worker.close();
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return scheduler != null && !scheduler.isShutdown();
+    }
+}

@@ -1,0 +1,153 @@
+package io.donutstates.service;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.donutstates.alerting.Alerts;
+import io.donutstates.factory.HttpFactory;
+import io.donutstates.factory.JdbcFactoryDirectory;
+import io.donutstates.messaging.JdbcOutbox;
+import io.donutstates.messaging.Outbox;
+import io.donutstates.messaging.RelayingOutbox;
+import io.donutstates.messaging.StockTopic;
+import io.donutstates.replenishment.DeliveryCallbacks;
+import io.donutstates.replenishment.GivingUpReplenishment;
+import io.donutstates.replenishment.JdbcReplenishments;
+import io.donutstates.replenishment.OrderingFromFactory;
+import io.donutstates.replenishment.ReceivingDelivery;
+import io.donutstates.replenishment.Replenishments;
+import io.donutstates.replenishment.StartingReplenishment;
+import io.donutstates.replenishment.SweepingStuckReplenishments;
+import io.donutstates.sales.JdbcSaleReceipts;
+import io.donutstates.sales.JdbcSales;
+import io.donutstates.sales.Selling;
+import io.donutstates.sales.SellingOnce;
+import io.donutstates.shared.Database;
+import io.donutstates.shared.JdbcShopSecrets;
+import io.donutstates.shared.SpringJdbcTransactions;
+import io.donutstates.shared.Transactions;
+import io.donutstates.stock.AdjustingStock;
+import io.donutstates.stock.JdbcStock;
+import io.donutstates.stock.JdbcStockLedger;
+import io.donutstates.stock.Stock;
+import io.donutstates.stock.StockLedger;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/** Explicit wiring of the core's use cases to the adapters; the core itself knows no Spring. */
+@Configuration(proxyBeanMethods = false)
+class CoreWiring {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean(destroyMethod = "close")
+    HikariDataSource dataSource(DonutProperties donut) {
+        var db = donut.db();
+        var dataSource = Database.open(new Database.Settings(db.url(), db.user(), db.password(), db.poolSize(),
+                Duration.ofSeconds(10)));
+        Database.migrate(dataSource, donut.demoCatalog());
+        return dataSource;
+    }
+
+    @Bean
+    Transactions transactions(HikariDataSource dataSource) {
+        return new SpringJdbcTransactions(dataSource);
+    }
+
+    @Bean
+    Stock stock(HikariDataSource dataSource) {
+        return new JdbcStock(dataSource);
+    }
+
+    @Bean
+    StockLedger stockLedger(HikariDataSource dataSource) {
+        return new JdbcStockLedger(dataSource);
+    }
+
+    @Bean
+    Replenishments replenishments(HikariDataSource dataSource) {
+        return new JdbcReplenishments(dataSource);
+    }
+
+    @Bean
+    Outbox outbox(HikariDataSource dataSource) {
+        return new JdbcOutbox(dataSource);
+    }
+
+    @Bean
+    StartingReplenishment startingReplenishment(Replenishments replenishments, Outbox outbox, Clock clock) {
+        return new StartingReplenishment(replenishments, outbox, clock);
+    }
+
+    @Bean
+    Selling selling(Stock stock, HikariDataSource dataSource, StockLedger ledger, StartingReplenishment starting,
+                    Transactions transactions, Clock clock) {
+        return new Selling(stock, new JdbcSales(dataSource), ledger, starting, transactions, clock);
+    }
+
+    @Bean
+    SellingOnce sellingOnce(Selling selling, HikariDataSource dataSource, Replenishments replenishments,
+                            Transactions transactions, Clock clock) {
+        return new SellingOnce(selling, new JdbcSaleReceipts(dataSource, replenishments), transactions, clock);
+    }
+
+    @Bean
+    AdjustingStock adjustingStock(Stock stock, StockLedger ledger, Transactions transactions, Clock clock) {
+        return new AdjustingStock(stock, ledger, transactions, clock);
+    }
+
+    @Bean
+    DeliveryCallbacks deliveryCallbacks(DonutProperties donut, HikariDataSource dataSource, Environment env) {
+        byte[] secret = donut.callbackSecret() != null && !donut.callbackSecret().isBlank()
+                ? donut.callbackSecret().getBytes(StandardCharsets.UTF_8)
+                : new JdbcShopSecrets(dataSource).getOrCreate("callback-signing-key");
+        return new DeliveryCallbacks(() -> publicUrl(donut, env), secret);
+    }
+
+    private static String publicUrl(DonutProperties donut, Environment env) {
+        if (donut.publicUrl() != null && !donut.publicUrl().isBlank()) {
+            return donut.publicUrl();
+        }
+        return "http://127.0.0.1:" + env.getProperty("local.server.port", env.getProperty("server.port", "8080"));
+    }
+
+    @Bean
+    ReceivingDelivery receivingDelivery(Replenishments replenishments, Stock stock, StockLedger ledger,
+                                        DeliveryCallbacks callbacks, Transactions transactions, Clock clock) {
+        return new ReceivingDelivery(replenishments, stock, ledger, callbacks, transactions, clock);
+    }
+
+    @Bean
+    OrderingFromFactory orderingFromFactory(DonutProperties donut, HikariDataSource dataSource,
+                                            Replenishments replenishments, DeliveryCallbacks callbacks, Clock clock) {
+        var factory = new HttpFactory(new JdbcFactoryDirectory(dataSource, URI.create(donut.factory().url())),
+                donut.factory().timeout(), donut.factory().requester());
+        return new OrderingFromFactory(replenishments, factory, callbacks, clock, donut.replenishment().orderLease());
+    }
+
+    @Bean
+    GivingUpReplenishment givingUpReplenishment(Replenishments replenishments, Alerts alerts, Clock clock) {
+        return new GivingUpReplenishment(replenishments, alerts, clock);
+    }
+
+    @Bean
+    SweepingStuckReplenishments sweepingStuckReplenishments(DonutProperties donut, Replenishments replenishments,
+                                                            Outbox outbox, GivingUpReplenishment givingUp,
+                                                            Transactions transactions, Clock clock) {
+        var policy = donut.replenishment();
+        return new SweepingStuckReplenishments(replenishments, outbox, givingUp, transactions, clock,
+                policy.deadline(), policy.maxReorders(), policy.requeueAfter());
+    }
+
+    @Bean
+    RelayingOutbox relayingOutbox(DonutProperties donut, Outbox outbox, StockTopic topic,
+                                  Transactions transactions, Clock clock) {
+        return new RelayingOutbox(outbox, topic, transactions, clock, donut.outbox().batchSize());
+    }
+}

@@ -1,0 +1,75 @@
+package io.donutstates.service;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Everything a deployment configures, bound from {@code donut.*} properties or {@code DONUT_*}
+ * environment variables (e.g. {@code DONUT_DB_URL}, {@code DONUT_QUEUE_MAX_RECEIVE_COUNT}).
+ */
+@ConfigurationProperties(prefix = "donut")
+public record DonutProperties(
+        String adminToken,
+        String publicUrl,
+        String callbackSecret,
+        @DefaultValue("false") boolean demoCatalog,
+        @DefaultValue Db db,
+        @DefaultValue Sqs sqs,
+        @DefaultValue Sns sns,
+        @DefaultValue Queue queue,
+        @DefaultValue Factory factory,
+        @DefaultValue Replenishment replenishment,
+        @DefaultValue Outbox outbox,
+        @DefaultValue Jobs jobs) {
+
+    /** The database; the password is never logged. */
+    public record Db(
+            @DefaultValue("jdbc:mariadb://127.0.0.1:3306/donut_states") String url,
+            @DefaultValue("donut") String user,
+            String password,
+            @DefaultValue("32") int poolSize) {
+        @Override
+        public String toString() {
+            return "Db[url=" + url + ", user=" + user + ", poolSize=" + poolSize + "]";
+        }
+    }
+
+    /** The SQS endpoint: empty for AWS itself. */
+    public record Sqs(String endpoint, @DefaultValue("us-east-1") String region) { }
+
+    /** The SNS stock topic; without an ARN the topic delivers straight to {@code stock_queue}. */
+    public record Sns(String topicArn, String endpoint) { }
+
+    /** {@code stock_queue}, {@code dead_letter_queue} and how the worker consumes them. */
+    public record Queue(
+            @DefaultValue("stock_queue") String stockQueue,
+            @DefaultValue("dead_letter_queue") String deadLetterQueue,
+            @DefaultValue("5") int maxReceiveCount,
+            @DefaultValue("30s") Duration visibilityTimeout,
+            @DefaultValue("true") boolean create,
+            @DefaultValue("4") int consumers,
+            @DefaultValue("10s") Duration pollWait,
+            @DefaultValue("1s") Duration firstRetryDelay,
+            @DefaultValue("60s") Duration maxRetryDelay) { }
+
+    /** The default factory API (a factory row's own URL wins) and how it is called. */
+    public record Factory(
+            @DefaultValue("http://127.0.0.1:8081") String url,
+            @DefaultValue("5s") Duration timeout,
+            @DefaultValue("Donut-States") String requester) { }
+
+    /** Deadlines that keep replenishments from getting stuck in silence. */
+    public record Replenishment(
+            @DefaultValue("3m") Duration deadline,
+            @DefaultValue("2") int maxReorders,
+            @DefaultValue("2m") Duration requeueAfter,
+            @DefaultValue("60s") Duration orderLease,
+            @DefaultValue("10s") Duration sweepInterval) { }
+
+    /** The outbox relay. */
+    public record Outbox(@DefaultValue("250ms") Duration pollInterval, @DefaultValue("50") int batchSize) { }
+
+    /** Whether this instance runs the background jobs (worker, relay, sweep) besides the API. */
+    public record Jobs(@DefaultValue("true") boolean enabled) { }
+}

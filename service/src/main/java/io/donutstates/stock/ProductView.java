@@ -1,0 +1,11 @@
+package io.donutstates.stock;
+
+/** A product as the API shows it. */
+public record ProductView(String sku, String name, int price, int stock, String factoryId, int reorderQuantity,
+                          int reorderPoint) {
+
+    public static ProductView of(Product p) {
+        return new ProductView(p.sku().value(), p.name(), p.price(), p.stock(), p.factoryId().value(),
+                p.reorderQuantity(), p.reorderPoint());
+    }
+}

@@ -1,0 +1,64 @@
+package io.donutstates.stock;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import io.donutstates.web.ApiError;
+import io.donutstates.web.JsonFields;
+
+/** The catalog with live stock, each product's ledger, and the operator's stock count. */
+@RestController
+class ProductsController {
+
+    private final Stock stock;
+    private final StockLedger ledger;
+    private final AdjustingStock adjusting;
+
+    ProductsController(Stock stock, StockLedger ledger, AdjustingStock adjusting) {
+        this.stock = stock;
+        this.ledger = ledger;
+        this.adjusting = adjusting;
+    }
+
+    @GetMapping("/api/products")
+    List<ProductView> all() {
+        return stock.all().stream().map(ProductView::of).toList();
+    }
+
+    @GetMapping("/api/products/{sku}")
+    ResponseEntity<?> one(@PathVariable String sku) {
+        Sku wanted = Sku.of(sku);
+        return stock.find(wanted).<ResponseEntity<?>>map(p -> ResponseEntity.ok(ProductView.of(p)))
+                .orElseGet(() -> unknown(wanted));
+    }
+
+    @GetMapping("/api/products/{sku}/ledger")
+    ResponseEntity<?> ledger(@PathVariable String sku, @RequestParam(defaultValue = "100") int limit) {
+        Sku wanted = Sku.of(sku);
+        if (limit < 1 || limit > 1000) {
+            throw new IllegalArgumentException("limit must be between 1 and 1000");
+        }
+        if (stock.find(wanted).isEmpty()) {
+            return unknown(wanted);
+        }
+        return ResponseEntity.ok(ledger.history(wanted, limit).stream().map(MovementView::of).toList());
+    }
+
+    @PutMapping("/api/admin/products/{sku}/stock")
+    ResponseEntity<?> setStock(@PathVariable String sku, @RequestBody Map<String, Object> body) {
+        Sku wanted = Sku.of(sku);
+        int counted = JsonFields.wholeNumber(body, "stock");
+        return adjusting.setStock(wanted, counted).<ResponseEntity<?>>map(p -> ResponseEntity.ok(ProductView.of(p)))
+                .orElseGet(() -> unknown(wanted));
+    }
+
+    private static ResponseEntity<?> unknown(Sku sku) {
+        return ResponseEntity.status(404).body(new ApiError("UNKNOWN_PRODUCT", "no product with sku " + sku));
+    }
+}

@@ -1,0 +1,38 @@
+package io.donutstates.web;
+
+import io.donutstates.service.DonutProperties;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+/** Guards {@code /api/admin/**}: a request must carry {@code Authorization: Bearer <DONUT_ADMIN_TOKEN>}. */
+@Component
+class AdminToken implements HandlerInterceptor {
+
+    private final byte[] expected;
+
+    AdminToken(DonutProperties donut) {
+        String token = donut.adminToken();
+        this.expected = token == null || token.isBlank() ? null : token.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+            throws Exception {
+        String header = request.getHeader("Authorization");
+        if (expected != null && header != null && header.startsWith("Bearer ")
+                && MessageDigest.isEqual(expected, header.substring(7).strip().getBytes(StandardCharsets.UTF_8))) {
+            return true;
+        }
+        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        response.setHeader("WWW-Authenticate", "Bearer");
+        response.setContentType("application/json");
+        String why = expected == null ? "admin actions are disabled: no DONUT_ADMIN_TOKEN is configured"
+                : "admin actions need Authorization: Bearer <admin token>";
+        response.getWriter().write("{\"status\":\"UNAUTHORIZED\",\"message\":\"" + why + "\"}");
+        return false;
+    }
+}
