@@ -1,7 +1,8 @@
 package io.donutstates.replenishment;
 
 import io.donutstates.stock.Sku;
-import io.donutstates.web.ApiError;
+import io.donutstates.http.HttpReply;
+import io.donutstates.web.Replies;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.http.ResponseEntity;
@@ -32,7 +33,6 @@ class ReplenishmentsController {
     ResponseEntity<?> one(@PathVariable String id) {
         return replenishments.find(ReplenishmentId.parse(id))
                 .<ResponseEntity<?>>map(r -> ResponseEntity.ok(ReplenishmentView.of(r)))
-                .orElseGet(() -> ResponseEntity.status(404)
-                        .body(new ApiError("UNKNOWN_REPLENISHMENT", "no replenishment " + id)));
+                .orElseGet(() -> Replies.send(HttpReply.error(404, "UNKNOWN_REPLENISHMENT", "no replenishment " + id)));
     }
 }

@@ -1,9 +1,8 @@
 package io.donutstates.sales;
 
-import io.donutstates.stock.Quantity;
-import io.donutstates.stock.Sku;
-import io.donutstates.web.JsonFields;
-import java.util.Map;
+import io.donutstates.http.JsonBodies;
+import io.donutstates.http.SaleReplies;
+import io.donutstates.web.Replies;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -23,13 +22,12 @@ class SalesController {
     }
 
     @PostMapping(path = "/api/sales", consumes = "application/json")
-    ResponseEntity<?> sell(@RequestBody Map<String, Object> body,
-                           @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-        var purchase = new Purchase(Sku.of(JsonFields.text(body, "sku")),
-                Quantity.parse(body.get("quantity"), "quantity"));
+    ResponseEntity<Object> sell(@RequestBody String body,
+                                @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        var purchase = SaleReplies.purchase(JsonBodies.object(body));
         SaleResult result = idempotencyKey == null
                 ? selling.sell(purchase)
                 : sellingOnce.sell(idempotencyKey, purchase);
-        return SaleAnswers.of(result);
+        return Replies.send(SaleReplies.of(result));
     }
 }

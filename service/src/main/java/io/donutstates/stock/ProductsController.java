@@ -1,7 +1,9 @@
 package io.donutstates.stock;
 
+import io.donutstates.http.HttpReply;
+import io.donutstates.http.JsonBodies;
+import io.donutstates.web.Replies;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -9,8 +11,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import io.donutstates.web.ApiError;
-import io.donutstates.web.JsonFields;
 
 /** The catalog with live stock, each product's ledger, and the operator's stock count. */
 @RestController
@@ -51,14 +51,14 @@ class ProductsController {
     }
 
     @PutMapping("/api/admin/products/{sku}/stock")
-    ResponseEntity<?> setStock(@PathVariable String sku, @RequestBody Map<String, Object> body) {
+    ResponseEntity<?> setStock(@PathVariable String sku, @RequestBody String body) {
         Sku wanted = Sku.of(sku);
-        int counted = JsonFields.wholeNumber(body, "stock");
+        int counted = JsonBodies.wholeNumber(JsonBodies.object(body), "stock");
         return adjusting.setStock(wanted, counted).<ResponseEntity<?>>map(p -> ResponseEntity.ok(ProductView.of(p)))
                 .orElseGet(() -> unknown(wanted));
     }
 
     private static ResponseEntity<?> unknown(Sku sku) {
-        return ResponseEntity.status(404).body(new ApiError("UNKNOWN_PRODUCT", "no product with sku " + sku));
+        return Replies.send(HttpReply.error(404, "UNKNOWN_PRODUCT", "no product with sku " + sku));
     }
 }

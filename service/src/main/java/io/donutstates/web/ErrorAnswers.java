@@ -1,5 +1,6 @@
 package io.donutstates.web;
 
+import io.donutstates.http.HttpReply;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -22,48 +23,48 @@ class ErrorAnswers {
     private static final Logger log = LoggerFactory.getLogger(ErrorAnswers.class);
 
     @ExceptionHandler(IllegalArgumentException.class)
-    ResponseEntity<ApiError> invalid(IllegalArgumentException e) {
+    ResponseEntity<Object> invalid(IllegalArgumentException e) {
         return answer(HttpStatus.BAD_REQUEST, "BAD_REQUEST", e.getMessage());
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
+    ResponseEntity<Object> unreadable(HttpMessageNotReadableException e) {
         return answer(HttpStatus.BAD_REQUEST, "BAD_REQUEST", "request body must be a JSON object of the documented shape");
     }
 
     @ExceptionHandler({MissingServletRequestParameterException.class, MissingRequestHeaderException.class,
             MethodArgumentTypeMismatchException.class})
-    ResponseEntity<ApiError> badParameter(Exception e) {
+    ResponseEntity<Object> badParameter(Exception e) {
         return answer(HttpStatus.BAD_REQUEST, "BAD_REQUEST", e.getMessage());
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ResponseEntity<ApiError> unsupportedType(HttpMediaTypeNotSupportedException e) {
+    ResponseEntity<Object> unsupportedType(HttpMediaTypeNotSupportedException e) {
         return answer(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE", "send the body as application/json");
     }
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
-    ResponseEntity<ApiError> notAcceptable(HttpMediaTypeNotAcceptableException e) {
+    ResponseEntity<Object> notAcceptable(HttpMediaTypeNotAcceptableException e) {
         return answer(HttpStatus.NOT_ACCEPTABLE, "NOT_ACCEPTABLE", "this API answers application/json");
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    ResponseEntity<ApiError> wrongMethod(HttpRequestMethodNotSupportedException e) {
+    ResponseEntity<Object> wrongMethod(HttpRequestMethodNotSupportedException e) {
         return answer(HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED", e.getMessage());
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
-    ResponseEntity<ApiError> noSuchPath(NoResourceFoundException e) {
+    ResponseEntity<Object> noSuchPath(NoResourceFoundException e) {
         return answer(HttpStatus.NOT_FOUND, "NOT_FOUND", "no such endpoint: /" + e.getResourcePath());
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ApiError> unexpected(Exception e) {
+    ResponseEntity<Object> unexpected(Exception e) {
         log.error("unexpected failure answering a request", e);
         return answer(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "the shop could not complete the request; try again");
     }
 
-    private static ResponseEntity<ApiError> answer(HttpStatus status, String word, String message) {
-        return ResponseEntity.status(status).body(new ApiError(word, message));
+    private static ResponseEntity<Object> answer(HttpStatus status, String word, String message) {
+        return Replies.send(HttpReply.error(status.value(), word, message));
     }
 }
