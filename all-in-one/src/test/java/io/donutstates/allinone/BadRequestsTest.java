@@ -1,0 +1,41 @@
+package io.donutstates.allinone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Bad input is answered 4xx with a message, never a stack trace, and changes nothing. */
+class BadRequestsTest {
+
+    @RegisterExtension
+    static final TestShop shop = TestShop.withDefaults();
+
+    @Test
+    void admin_actions_need_the_token() {
+        var noToken = shop.put("/api/admin/products/CP-502101/stock", "{\"stock\":5}");
+        assertThat(noToken.status()).isEqualTo(401);
+        var wrongToken = shop.put("/api/admin/products/CP-502101/stock", "{\"stock\":5}",
+                "Authorization", "Bearer nope");
+        assertThat(wrongToken.status()).isEqualTo(401);
+    }
+
+    @Test
+    void invalid_sale_bodies_are_answered_400_with_a_message() {
+        int before = shop.stockOf(TestShop.SKU);
+        String[] bodies = {
+            "{}", "{\"sku\":\"CP-502101\"}", "{\"quantity\":1}", "{\"sku\":\"CP-502101\",\"quantity\":0}",
+            "{\"sku\":\"CP-502101\",\"quantity\":-1}", "{\"sku\":\"CP-502101\",\"quantity\":\"many\"}",
+            "{\"sku\":\"CP-502101\",\"quantity\":1.5}", "{\"sku\":42,\"quantity\":1}", "[1,2]", "{broken",
+            "{\"sku\":\"CP-502101' OR '1'='1\",\"quantity\":1}", "{\"sku\":\"CP-502101\",\"quantity\":100000000000}"
+        };
+        for (String body : bodies) {
+            var answer = shop.post("/api/sales", body);
+            assertThat(answer.status()).as(body).isEqualTo(400);
+            assertThat(answer.json().get("message").asString()).as(body).isNotBlank();
+            assertThat(answer.body()).as(body).doesNotContain("Exception").doesNotContain("at io.");
+        }
+        assertThat(shop.stockOf(TestShop.SKU)).isEqualTo(before);
+        assertThat(shop.replenishments(TestShop.SKU).size()).isZero();
+    }
+}

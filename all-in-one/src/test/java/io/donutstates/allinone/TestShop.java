@@ -1,0 +1,141 @@
+package io.donutstates.allinone;
+
+import io.donutstates.factory.simulator.FactorySimulator;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole shop as a test fixture: the all-in-one system on free ports with its own database in
+ * the shared MariaDB, its own ElasticMQ and its own factory simulator, driven over real HTTP.
+ */
+final class TestShop implements AfterAllCallback {
+
+    static final String SKU = "CP-502101";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final Map<String, String> overrides;
+    private AllInOne shop;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    TestShop(Map<String, String> overrides) {
+        this.overrides = overrides;
+    }
+
+    /** Short delays and deadlines so a whole replenishment takes seconds, not minutes. */
+    static TestShop withDefaults(String... keyValues) {
+        Map<String, String> settings = new HashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            settings.put(keyValues[i], keyValues[i + 1]);
+        }
+        return new TestShop(settings);
+    }
+
+    synchronized TestShop start() {
+        if (shop == null) {
+            Map<String, String> env = new HashMap<>();
+            env.put("SERVER_PORT", "0");
+            env.put("DONUT_DB_URL", SharedMariaDb.freshDatabaseUrl());
+            env.put("DONUT_DB_USER", "root");
+            env.put("DONUT_DB_PASSWORD", "");
+            env.put("DONUT_ADMIN_TOKEN", "test-admin-token");
+            env.put("DONUT_FACTORY_PORT", "0");
+            env.put("DONUT_FACTORY_DELAY", "300ms");
+            env.put("DONUT_FACTORY_CALLBACK_RETRY_BACKOFF", "100ms,200ms");
+            env.put("DONUT_QUEUE_VISIBILITY_TIMEOUT", "2s");
+            env.put("DONUT_QUEUE_POLL_WAIT", "1s");
+            env.put("DONUT_QUEUE_FIRST_RETRY_DELAY", "100ms");
+            env.put("DONUT_QUEUE_MAX_RETRY_DELAY", "1s");
+            env.put("DONUT_OUTBOX_POLL_INTERVAL", "50ms");
+            env.put("DONUT_REPLENISHMENT_SWEEP_INTERVAL", "500ms");
+            env.put("LOGGING_LEVEL_ROOT", "WARN");
+            env.putAll(overrides);
+            shop = AllInOne.start(env);
+        }
+        return this;
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (shop != null) {
+            shop.close();
+        }
+    }
+
+    AllInOne shop() {
+        return start().shop;
+    }
+
+    FactorySimulator factory() {
+        return shop().simulator();
+    }
+
+    Answer post(String path, String json, String... headers) {
+        return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(json))
+                .header("Content-Type", "application/json").headers(headers.length == 0 ? new String[]{"X-Test", "1"} : headers));
+    }
+
+    Answer postRaw(URI uri, String contentType, String body) {
+        return send(HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", contentType));
+    }
+
+    Answer put(String path, String json, String... headers) {
+        return send(HttpRequest.newBuilder(uri(path)).PUT(HttpRequest.BodyPublishers.ofString(json))
+                .header("Content-Type", "application/json").headers(headers.length == 0 ? new String[]{"X-Test", "1"} : headers));
+    }
+
+    Answer get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    Answer buy(String sku, int quantity) {
+        return post("/api/sales", "{\"sku\":\"" + sku + "\",\"quantity\":" + quantity + "}");
+    }
+
+    Answer setStock(String sku, int stock) {
+        return put("/api/admin/products/" + sku + "/stock", "{\"stock\":" + stock + "}",
+                "Authorization", "Bearer test-admin-token");
+    }
+
+    int stockOf(String sku) {
+        return get("/api/products/" + sku).json().get("stock").asInt();
+    }
+
+    JsonNode replenishments(String sku) {
+        return get("/api/replenishments?sku=" + sku).json();
+    }
+
+    URI uri(String path) {
+        return URI.create(shop().apiUrl() + path);
+    }
+
+    private Answer send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.body());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An HTTP answer: status and body. */
+    record Answer(int status, String body) {
+        JsonNode json() {
+            return JSON.readTree(body);
+        }
+    }
+}
