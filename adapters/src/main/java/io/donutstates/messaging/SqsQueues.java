@@ -13,12 +13,20 @@ public class SqsQueues {
 
     private final SqsClient sqs;
     private final QueueSettings settings;
-    private final String stockQueueUrl;
-    private final String deadLetterQueueUrl;
+    private volatile String stockQueueUrl;
+    private volatile String deadLetterQueueUrl;
 
     public SqsQueues(SqsClient sqs, QueueSettings settings) {
         this.sqs = sqs;
         this.settings = settings;
+        ensure();
+    }
+
+    /**
+     * Finds (or creates) both queues again; called when the queue server lost them, as an embedded
+     * server that restarted does.
+     */
+    public synchronized void ensure() {
         this.deadLetterQueueUrl = resolve(settings.deadLetterQueue(), Map.of(
                 QueueAttributeName.MESSAGE_RETENTION_PERIOD, "1209600"));
         this.stockQueueUrl = resolve(settings.stockQueue(), Map.of());

@@ -1,24 +1,24 @@
 package io.donutstates.messaging;
 
 import io.donutstates.replenishment.StockRanOut;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
 
 /**
- * The stock topic without SNS: delivers each event to every subscribed queue through the SQS API,
- * as SNS raw message delivery would. Used where no SNS is at hand (the all-in-one shape).
+ * The stock topic without SNS: delivers each event to its subscribed queue, {@code stock_queue},
+ * through the SQS API, as SNS raw message delivery would. Used where no SNS is at hand (all-in-one).
  */
 public class SqsStockTopic implements StockTopic {
 
     private final SqsClient sqs;
-    private final List<String> subscribedQueueUrls;
+    private final SqsQueues queues;
 
-    public SqsStockTopic(SqsClient sqs, List<String> subscribedQueueUrls) {
+    public SqsStockTopic(SqsClient sqs, SqsQueues queues) {
         this.sqs = sqs;
-        this.subscribedQueueUrls = List.copyOf(subscribedQueueUrls);
+        this.queues = queues;
     }
 
     @Override
@@ -27,8 +27,11 @@ public class SqsStockTopic implements StockTopic {
         Map<String, MessageAttributeValue> attributes = StockEventAttributes.of(event).entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> MessageAttributeValue.builder()
                         .dataType(e.getValue().dataType()).stringValue(e.getValue().value()).build()));
-        for (String queueUrl : subscribedQueueUrls) {
-            sqs.sendMessage(m -> m.queueUrl(queueUrl).messageBody(body).messageAttributes(attributes));
+        try {
+            sqs.sendMessage(m -> m.queueUrl(queues.stockQueueUrl()).messageBody(body).messageAttributes(attributes));
+        } catch (QueueDoesNotExistException lost) {
+            queues.ensure();
+            sqs.sendMessage(m -> m.queueUrl(queues.stockQueueUrl()).messageBody(body).messageAttributes(attributes));
         }
     }
 }

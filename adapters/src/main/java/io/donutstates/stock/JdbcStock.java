@@ -56,6 +56,18 @@ public class JdbcStock implements Stock {
     }
 
     @Override
+    public boolean changePolicy(Sku sku, ReorderPolicy policy) {
+        int changed = jdbc.sql("""
+                        UPDATE product SET reorder_quantity = :quantity, reorder_point = :point WHERE sku = :sku
+                        """)
+                .param("quantity", policy.reorderQuantity())
+                .param("point", policy.reorderPoint())
+                .param("sku", sku.value())
+                .update();
+        return changed == 1 || find(sku).isPresent();
+    }
+
+    @Override
     public Optional<Integer> replace(Sku sku, int stock) {
         Optional<Integer> before = jdbc.sql("SELECT stock FROM product WHERE sku = :sku FOR UPDATE")
                 .param("sku", sku.value())

@@ -16,9 +16,19 @@ final class EmbeddedSqs implements AutoCloseable {
     }
 
     static EmbeddedSqs start() {
-        SQSRestServer server = SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort().start();
+        return start(0);
+    }
+
+    /** @param port 0 for any free port */
+    static EmbeddedSqs start(int wantedPort) {
+        var builder = SQSRestServerBuilder.withInterface("127.0.0.1");
+        SQSRestServer server = (wantedPort == 0 ? builder.withDynamicPort() : builder.withPort(wantedPort)).start();
         int port = server.waitUntilStarted().localAddress().getPort();
         return new EmbeddedSqs(server, port);
+    }
+
+    int port() {
+        return port;
     }
 
     URI endpoint() {

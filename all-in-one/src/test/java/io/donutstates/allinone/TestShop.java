@@ -94,8 +94,9 @@ final class TestShop implements AfterAllCallback {
                 .header("Content-Type", "application/json").headers(headers.length == 0 ? new String[]{"X-Test", "1"} : headers));
     }
 
-    Answer get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).GET());
+    Answer get(String path, String... headers) {
+        var request = HttpRequest.newBuilder(uri(path)).GET();
+        return send(headers.length == 0 ? request : request.headers(headers));
     }
 
     Answer buy(String sku, int quantity) {
@@ -113,6 +114,15 @@ final class TestShop implements AfterAllCallback {
 
     JsonNode replenishments(String sku) {
         return get("/api/replenishments?sku=" + sku).json();
+    }
+
+    /** The ledger audit; fails loudly if the endpoint does not answer 200. */
+    JsonNode invariants() {
+        var answer = get("/api/admin/invariants", "Authorization", "Bearer test-admin-token");
+        if (answer.status() != 200) {
+            throw new AssertionError("invariants answered " + answer.status() + ": " + answer.body());
+        }
+        return answer.json();
     }
 
     URI uri(String path) {

@@ -19,6 +19,9 @@ public interface Stock {
 
     void add(Sku sku, Quantity quantity);
 
+    /** Changes a product's reorder rule; false for an unknown product. */
+    boolean changePolicy(Sku sku, ReorderPolicy policy);
+
     /** Sets the stock to a counted value; returns the value it replaced, empty for an unknown product. */
     Optional<Integer> replace(Sku sku, int stock);
 }

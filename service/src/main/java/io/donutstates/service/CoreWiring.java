@@ -26,6 +26,7 @@ import io.donutstates.shared.SpringJdbcTransactions;
 import io.donutstates.shared.Transactions;
 import io.donutstates.stock.AdjustingStock;
 import io.donutstates.stock.JdbcStock;
+import io.donutstates.stock.JdbcStockAudit;
 import io.donutstates.stock.JdbcStockLedger;
 import io.donutstates.stock.Stock;
 import io.donutstates.stock.StockLedger;
@@ -63,6 +64,11 @@ class CoreWiring {
     @Bean
     Stock stock(HikariDataSource dataSource) {
         return new JdbcStock(dataSource);
+    }
+
+    @Bean
+    JdbcStockAudit stockAudit(HikariDataSource dataSource) {
+        return new JdbcStockAudit(dataSource);
     }
 
     @Bean

@@ -10,7 +10,6 @@ import io.donutstates.messaging.StockTopic;
 import io.donutstates.replenishment.GivingUpReplenishment;
 import io.donutstates.replenishment.OrderingFromFactory;
 import java.net.URI;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,7 +37,7 @@ class MessagingWiring {
         if (topicArn != null && !topicArn.isBlank()) {
             return new SnsStockTopic(SqsClients.sns(endpoint(donut.sns().endpoint()), donut.sqs().region()), topicArn);
         }
-        return new SqsStockTopic(sqs, List.of(queues.stockQueueUrl()));
+        return new SqsStockTopic(sqs, queues);
     }
 
     @Bean

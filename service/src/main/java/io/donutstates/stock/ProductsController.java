@@ -58,6 +58,18 @@ class ProductsController {
                 .orElseGet(() -> unknown(wanted));
     }
 
+    @PutMapping("/api/admin/products/{sku}/policy")
+    ResponseEntity<?> changePolicy(@PathVariable String sku, @RequestBody String body) {
+        Sku wanted = Sku.of(sku);
+        var fields = JsonBodies.object(body);
+        var policy = new ReorderPolicy(JsonBodies.wholeNumber(fields, "reorderQuantity"),
+                JsonBodies.wholeNumber(fields, "reorderPoint"));
+        if (!stock.changePolicy(wanted, policy)) {
+            return unknown(wanted);
+        }
+        return ResponseEntity.ok(ProductView.of(stock.find(wanted).orElseThrow()));
+    }
+
     private static ResponseEntity<?> unknown(Sku sku) {
         return Replies.send(HttpReply.error(404, "UNKNOWN_PRODUCT", "no product with sku " + sku));
     }

@@ -12,6 +12,7 @@ import tools.jackson.databind.JsonNode;
 final class RequestBodies {
 
     static final int MAX_BYTES = 64 * 1024;
+    private static final long DRAIN_LIMIT = 4L * 1024 * 1024;
 
     private RequestBodies() {
     }
@@ -35,14 +36,12 @@ final class RequestBodies {
     }
 
     private static byte[] readBytes(HttpExchange exchange) {
-        String declared = exchange.getRequestHeaders().getFirst("Content-Length");
-        if (declared != null && tooLong(declared)) {
-            throw tooLarge();
-        }
         try (InputStream in = exchange.getRequestBody()) {
-            // One byte more than allowed tells an over-long chunked body apart without reading it all.
+            // One byte more than allowed tells an over-long body apart without keeping it all.
             byte[] body = in.readNBytes(MAX_BYTES + 1);
             if (body.length > MAX_BYTES) {
+                // Drain what the client is still sending (bounded), so it reads the 413 instead of a reset.
+                drain(in, Math.min(DRAIN_LIMIT, Math.max(0, declaredLength(exchange) - body.length)));
                 throw tooLarge();
             }
             return body;
@@ -51,11 +50,21 @@ final class RequestBodies {
         }
     }
 
-    private static boolean tooLong(String contentLength) {
+    private static void drain(InputStream in, long limit) throws IOException {
+        byte[] buffer = new byte[8192];
+        long left = limit;
+        int read;
+        while (left > 0 && (read = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+            left -= read;
+        }
+    }
+
+    private static long declaredLength(HttpExchange exchange) {
+        String declared = exchange.getRequestHeaders().getFirst("Content-Length");
         try {
-            return Long.parseLong(contentLength.trim()) > MAX_BYTES;
+            return declared == null ? 0 : Long.parseLong(declared.trim());
         } catch (NumberFormatException e) {
-            return false;
+            return 0;
         }
     }
 

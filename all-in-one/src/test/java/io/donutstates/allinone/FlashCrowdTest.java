@@ -1,0 +1,49 @@
+package io.donutstates.allinone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * A flash crowd on one product never oversells and opens exactly one replenishment. The factory is
+ * slow here, so no delivery refills the shelf while the crowd is still buying.
+ */
+class FlashCrowdTest {
+
+    @RegisterExtension
+    static final TestShop shop = TestShop.withDefaults("DONUT_FACTORY_DELAY", "10m");
+
+    @Test
+    void a_thousand_buyers_for_a_hundred_donuts_get_exactly_a_hundred() {
+        shop.setStock("CP-502102", 100);
+
+        List<TestShop.Answer> answers = Crowd.run(100, 1_000, n -> shop.buy("CP-502102", 1));
+
+        assertThat(answers).allSatisfy(a -> assertThat(a.status()).isIn(201, 409));
+        assertThat(answers.stream().filter(a -> a.status() == 201).count()).isEqualTo(100);
+        assertThat(shop.stockOf("CP-502102")).isZero();
+        assertThat(shop.replenishments("CP-502102").size()).as("one factory order per stock-out").isEqualTo(1);
+        assertThat(answers.stream().filter(a -> a.status() == 409)
+                .map(a -> a.json().get("replenishment").get("id").asString()).distinct().count()).isEqualTo(1);
+        assertThat(shop.invariants()
+.get("holds").asBoolean()).isTrue();
+    }
+
+    @Test
+    void mixed_quantities_never_take_more_than_the_shelf_holds() {
+        shop.setStock("CP-502103", 100);
+
+        List<TestShop.Answer> answers = Crowd.run(100, 600, n -> shop.buy("CP-502103", 1 + n % 3));
+
+        int sold = answers.stream().filter(a -> a.status() == 201)
+                .mapToInt(a -> a.json().get("quantity").asInt()).sum();
+        assertThat(answers).allSatisfy(a -> assertThat(a.status()).isIn(201, 409));
+        assertThat(sold).isLessThanOrEqualTo(100).isGreaterThan(97);
+        assertThat(shop.stockOf("CP-502103")).isEqualTo(100 - sold);
+        assertThat(shop.replenishments("CP-502103").size()).isEqualTo(1);
+        assertThat(shop.invariants()
+.get("holds").asBoolean()).isTrue();
+    }
+}

@@ -1,0 +1,362 @@
+package io.donutstates.allinone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.donutstates.factory.simulator.OrderSnapshot;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Malformed and hostile requests against every public endpoint, one row each: every one is answered
+ * with the exact 4xx of the contract, as JSON with a message and without a stack trace, and changes
+ * nothing (catalog and stocks, replenishments, the ledger of CP-502101 are the same before and after).
+ */
+class HostileInputTest {
+
+    @RegisterExtension
+    static final TestShop shop = TestShop.withDefaults(
+            // The factory accepts orders but never calls back, so the callback URL it was given stays usable
+            // and the replenishment stays ORDERED for the whole run (no re-order sweep within the deadline).
+            "DONUT_FACTORY_DROP_CALLBACKS", "true",
+            "DONUT_REPLENISHMENT_DEADLINE", "30m",
+            "DONUT_REPLENISHMENT_REQUEUE_AFTER", "30m");
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String TOKEN = "test-admin-token";
+    private static final String SKU = TestShop.SKU;
+    private static final String SQL_SKU = "CP-502101'; DROP TABLE product;--";
+    private static final String SQL_SKU_IN_PATH = "CP-502101'%3B%20DROP%20TABLE%20product%3B--";
+    private static final String OR_1_1 = "1%20OR%201%3D1";
+    private static final String LONG_SKU = "CP-" + "9".repeat(10 * 1024);
+    private static final String PAD_70_KB = "x".repeat(70 * 1024);
+    private static final String PAD_2_MB = "x".repeat(2 * 1024 * 1024);
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** The one replenishment of CP-502101: accepted by the factory, never delivered. */
+    private static String replenishmentId;
+    /** Its callback token, as the factory was given it. */
+    private static String callbackToken;
+
+    @BeforeAll
+    static void an_open_replenishment_with_a_real_callback_url_and_stock_on_the_shelf() {
+        assertThat(shop.setStock(SKU, 0).status()).isEqualTo(200);
+        var refused = shop.buy(SKU, 1);
+        assertThat(refused.status()).isEqualTo(409);
+        replenishmentId = refused.json().get("replenishment").get("id").asString();
+        OrderSnapshot order = await().atMost(Duration.ofSeconds(30)).until(
+                () -> shop.factory().orders().stream()
+                        .filter(o -> o.callbackUrl().contains(replenishmentId)).findFirst().orElse(null),
+                o -> o != null);
+        URI callbackUrl = URI.create(order.callbackUrl());
+        assertThat(callbackUrl.getPath()).isEqualTo("/api/factory/callbacks/" + replenishmentId);
+        assertThat(callbackUrl.getQuery()).startsWith("token=");
+        callbackToken = callbackUrl.getQuery().substring("token=".length());
+        await().atMost(Duration.ofSeconds(15)).until(() -> "ORDERED".equals(
+                shop.get("/api/replenishments/" + replenishmentId).json().get("status").asString()));
+        // Stock on the shelf, so that a hostile sale that got through would show as a change.
+        assertThat(shop.setStock(SKU, 5).status()).isEqualTo(200);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+
+    /** One hostile request and the exact status the contract answers it with. */
+    record Row(String name, String method, String path, String contentType, String body, List<String> headers,
+               int expected) {
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    private static final class Rows {
+        private final List<Row> rows = new ArrayList<>();
+
+        Rows add(int expected, String name, String method, String path, String contentType, String body,
+                 String... headers) {
+            rows.add(new Row(name, method, path, contentType, body, List.of(headers), expected));
+            return this;
+        }
+
+        Rows json(int expected, String name, String method, String path, String body, String... headers) {
+            return add(expected, name, method, path, "application/json", body, headers);
+        }
+
+        Rows get(int expected, String name, String path) {
+            return add(expected, name, "GET", path, null, null);
+        }
+    }
+
+    private static String sale(String sku, String quantity) {
+        return "{\"sku\":" + sku + ",\"quantity\":" + quantity + "}";
+    }
+
+    private static String quoted(String text) {
+        return "\"" + text + "\"";
+    }
+
+    private static String legacy(String productId) {
+        return "{\"MessageGroupId\":\"stock-empty-group\",\"subject\":\"부산도너츠 재고 부족\",\"message\":\"재고 부족\","
+                + "\"MessageAttributeProductId\":" + productId + ",\"MessageAttributeFactoryId\":\"FF-500293\"}";
+    }
+
+    private static String completion(String productId, String count) {
+        return "{\"MessageGroupId\":\"stock-arrival-group\",\"MessageAttributeProductId\":" + productId
+                + ",\"MessageAttributeProductCnt\":" + count + ",\"MessageAttributeFactoryId\":\"FF-500293\","
+                + "\"MessageAttributeRequester\":\"Donut-States\"}";
+    }
+
+    private static String completion(String count) {
+        return completion(quoted(SKU), count);
+    }
+
+    /** {@code {cb}} is the open replenishment's callback path, {@code {token}} its token, {@code {id}} its id. */
+    static Stream<Row> rows() {
+        String bearer = "Bearer " + TOKEN;
+        String cb = "/api/factory/callbacks/{id}";
+        String stock = "/api/admin/products/" + SKU + "/stock";
+        var r = new Rows();
+
+        // POST /api/sales
+        r.json(400, "sales: empty object", "POST", "/api/sales", "{}")
+         .json(400, "sales: quantity missing", "POST", "/api/sales", "{\"sku\":\"CP-502101\"}")
+         .json(400, "sales: sku missing", "POST", "/api/sales", "{\"quantity\":1}")
+         .json(400, "sales: sku null", "POST", "/api/sales", sale("null", "1"))
+         .json(400, "sales: quantity is a word", "POST", "/api/sales", sale(quoted(SKU), "\"many\""))
+         .json(400, "sales: quantity zero", "POST", "/api/sales", sale(quoted(SKU), "0"))
+         .json(400, "sales: quantity negative", "POST", "/api/sales", sale(quoted(SKU), "-3"))
+         .json(400, "sales: quantity just over int range", "POST", "/api/sales", sale(quoted(SKU), "2147483648"))
+         .json(400, "sales: quantity of 23 digits", "POST", "/api/sales", sale(quoted(SKU), "99999999999999999999999"))
+         .json(400, "sales: quantity 1e400", "POST", "/api/sales", sale(quoted(SKU), "1e400"))
+         .json(400, "sales: quantity fractional", "POST", "/api/sales", sale(quoted(SKU), "1.5"))
+         .json(400, "sales: quantity boolean", "POST", "/api/sales", sale(quoted(SKU), "true"))
+         .json(400, "sales: quantity '1 OR 1=1'", "POST", "/api/sales", sale(quoted(SKU), "\"1 OR 1=1\""))
+         .json(400, "sales: sku is a number", "POST", "/api/sales", sale("42", "1"))
+         .json(400, "sales: sku of 10 KB", "POST", "/api/sales", sale(quoted(LONG_SKU), "1"))
+         .json(400, "sales: sku with SQL", "POST", "/api/sales", sale(quoted(SQL_SKU), "1"))
+         .json(400, "sales: sku '1 OR 1=1'", "POST", "/api/sales", sale("\"1 OR 1=1\"", "1"))
+         .json(404, "sales: unknown sku", "POST", "/api/sales", sale("\"NO-SUCH-DONUT\"", "1"))
+         .json(400, "sales: malformed JSON", "POST", "/api/sales", "{\"sku\":\"CP-502101\",\"quantity\":")
+         .json(400, "sales: JSON array", "POST", "/api/sales", "[" + sale(quoted(SKU), "1") + "]")
+         .json(400, "sales: empty body", "POST", "/api/sales", "")
+         .add(415, "sales: text/xml", "POST", "/api/sales", "text/xml",
+                 "<sale><sku>CP-502101</sku><quantity>1</quantity></sale>")
+         .add(415, "sales: form-urlencoded", "POST", "/api/sales", "application/x-www-form-urlencoded",
+                 "sku=CP-502101&quantity=1")
+         .json(400, "sales: valid purchase padded over 64 KB", "POST", "/api/sales",
+                 "{\"sku\":\"CP-502101\",\"quantity\":1,\"pad\":\"" + PAD_70_KB + "\"}")
+         .json(400, "sales: valid purchase padded to 2 MB", "POST", "/api/sales",
+                 "{\"sku\":\"CP-502101\",\"quantity\":1,\"pad\":\"" + PAD_2_MB + "\"}");
+
+        // POST /send (legacy)
+        r.json(400, "send: empty object", "POST", "/send", "{}")
+         .json(400, "send: product id is a number", "POST", "/send", legacy("502101"))
+         .json(400, "send: product id with SQL", "POST", "/send", legacy(quoted(SQL_SKU)))
+         .json(400, "send: product id of 10 KB", "POST", "/send", legacy(quoted(LONG_SKU)))
+         .json(404, "send: unknown product", "POST", "/send", legacy("\"NO-SUCH-DONUT\""))
+         .json(400, "send: malformed JSON", "POST", "/send", "{\"MessageAttributeProductId\":")
+         .add(400, "send: XML body", "POST", "/send", "text/xml",
+                 "<MessageAttributeProductId>CP-502101</MessageAttributeProductId>")
+         .json(400, "send: valid body padded to 2 MB", "POST", "/send",
+                 legacy(quoted(SKU)).replace("\"재고 부족\"", "\"" + PAD_2_MB + "\""));
+
+        // GET /api/products/{sku}
+        r.get(404, "product: unknown sku", "/api/products/NO-SUCH-DONUT")
+         .get(400, "product: sku with SQL", "/api/products/" + SQL_SKU_IN_PATH)
+         .get(400, "product: sku '1 OR 1=1'", "/api/products/" + OR_1_1)
+         .get(400, "product: sku of 65 characters", "/api/products/" + "A".repeat(65))
+         .get(400, "product: sku of 10 KB", "/api/products/" + LONG_SKU);
+
+        // GET /api/products/{sku}/ledger
+        r.get(404, "ledger: unknown sku", "/api/products/NO-SUCH-DONUT/ledger")
+         .get(400, "ledger: sku with SQL", "/api/products/" + SQL_SKU_IN_PATH + "/ledger")
+         .get(400, "ledger: limit 0", "/api/products/" + SKU + "/ledger?limit=0")
+         .get(400, "ledger: limit negative", "/api/products/" + SKU + "/ledger?limit=-1")
+         .get(400, "ledger: limit 1001", "/api/products/" + SKU + "/ledger?limit=1001")
+         .get(400, "ledger: limit not a number", "/api/products/" + SKU + "/ledger?limit=abc")
+         .get(400, "ledger: limit over int range", "/api/products/" + SKU + "/ledger?limit=99999999999")
+         .get(400, "ledger: limit '1 OR 1=1'", "/api/products/" + SKU + "/ledger?limit=" + OR_1_1);
+
+        // GET /api/replenishments?sku=&limit=
+        r.get(400, "replenishments: sku with SQL", "/api/replenishments?sku=" + SQL_SKU_IN_PATH)
+         .get(400, "replenishments: limit 0", "/api/replenishments?limit=0")
+         .get(400, "replenishments: limit 100000", "/api/replenishments?limit=100000")
+         .get(400, "replenishments: limit not a number", "/api/replenishments?limit=abc")
+         .get(400, "replenishments: limit '1 OR 1=1'", "/api/replenishments?sku=" + SKU + "&limit=" + OR_1_1);
+
+        // GET /api/replenishments/{id}
+        r.get(400, "replenishment: id not a UUID", "/api/replenishments/not-a-uuid")
+         .get(404, "replenishment: unknown UUID", "/api/replenishments/" + UUID.randomUUID())
+         .get(400, "replenishment: id '1 OR 1=1'", "/api/replenishments/" + OR_1_1)
+         .get(400, "replenishment: real id with SQL suffix", "/api/replenishments/{id}'%20OR%20'1'%3D'1")
+         .get(400, "replenishment: UUID without dashes", "/api/replenishments/" + UUID.randomUUID().toString().replace("-", ""));
+
+        // PUT /api/admin/products/{sku}/stock, with a valid token unless the row is about the token
+        r.json(400, "admin stock: empty object", "PUT", stock, "{}", "Authorization", bearer)
+         .json(400, "admin stock: negative", "PUT", stock, "{\"stock\":-1}", "Authorization", bearer)
+         .json(400, "admin stock: over the maximum", "PUT", stock, "{\"stock\":1000001}", "Authorization", bearer)
+         .json(400, "admin stock: over int range", "PUT", stock, "{\"stock\":99999999999}", "Authorization", bearer)
+         .json(400, "admin stock: a word", "PUT", stock, "{\"stock\":\"ten\"}", "Authorization", bearer)
+         .json(400, "admin stock: fractional", "PUT", stock, "{\"stock\":1.5}", "Authorization", bearer)
+         .json(400, "admin stock: '1 OR 1=1'", "PUT", stock, "{\"stock\":\"1 OR 1=1\"}", "Authorization", bearer)
+         .json(400, "admin stock: malformed JSON", "PUT", stock, "{\"stock\":", "Authorization", bearer)
+         .json(400, "admin stock: padded over 64 KB", "PUT", stock,
+                 "{\"stock\":7,\"pad\":\"" + PAD_70_KB + "\"}", "Authorization", bearer)
+         .json(404, "admin stock: unknown sku", "PUT", "/api/admin/products/NO-SUCH-DONUT/stock", "{\"stock\":7}",
+                 "Authorization", bearer)
+         .json(400, "admin stock: sku with SQL", "PUT", "/api/admin/products/" + SQL_SKU_IN_PATH + "/stock",
+                 "{\"stock\":7}", "Authorization", bearer)
+         .json(401, "admin stock: no token", "PUT", stock, "{\"stock\":7}")
+         .json(401, "admin stock: wrong token", "PUT", stock, "{\"stock\":7}", "Authorization", "Bearer nope")
+         .json(401, "admin stock: token as query parameter", "PUT", stock + "?token=" + TOKEN, "{\"stock\":7}")
+         .json(401, "admin stock: token with SQL", "PUT", stock, "{\"stock\":7}", "Authorization",
+                 "Bearer ' OR '1'='1");
+
+        // POST /api/factory/callbacks/{id}?token=
+        r.json(409, "callback: valid token, another product", "POST", cb + "?token={token}",
+                 completion(quoted("CP-502102"), "10"))
+         .json(400, "callback: count a word", "POST", cb + "?token={token}", completion("\"ten\""))
+         .json(400, "callback: count negative", "POST", cb + "?token={token}", completion("-5"))
+         .json(400, "callback: count zero", "POST", cb + "?token={token}", completion("0"))
+         .json(400, "callback: count huge", "POST", cb + "?token={token}", completion("99999999"))
+         .json(400, "callback: count '1 OR 1=1'", "POST", cb + "?token={token}", completion("\"1 OR 1=1\""))
+         .json(400, "callback: product id with SQL", "POST", cb + "?token={token}", completion(quoted(SQL_SKU), "10"))
+         .json(400, "callback: product id of 10 KB", "POST", cb + "?token={token}", completion(quoted(LONG_SKU), "10"))
+         .json(400, "callback: product id missing", "POST", cb + "?token={token}", "{\"MessageAttributeProductCnt\":10}")
+         .json(400, "callback: malformed JSON", "POST", cb + "?token={token}", "{\"MessageAttributeProductId\":")
+         .json(400, "callback: empty body", "POST", cb + "?token={token}", "")
+         .json(400, "callback: valid delivery padded over 64 KB", "POST", cb + "?token={token}",
+                 completion("10").replace("\"Donut-States\"", "\"" + PAD_70_KB + "\""))
+         .json(401, "callback: no token", "POST", cb, completion("10"))
+         .json(401, "callback: empty token", "POST", cb + "?token=", completion("10"))
+         .json(403, "callback: wrong token", "POST", cb + "?token=guess", completion("10"))
+         .json(403, "callback: token '1 OR 1=1'", "POST", cb + "?token=" + OR_1_1, completion("10"))
+         .json(403, "callback: the real token for an unknown replenishment", "POST",
+                 "/api/factory/callbacks/" + UUID.randomUUID() + "?token={token}", completion("10"))
+         .json(400, "callback: id not a UUID", "POST", "/api/factory/callbacks/not-a-uuid?token={token}", completion("10"))
+         .json(400, "callback: id with SQL", "POST", "/api/factory/callbacks/{id}'%20OR%20'1'%3D'1?token={token}",
+                 completion("10"));
+
+        // Unknown paths and wrong methods
+        r.get(404, "unknown path /api/nope", "/api/nope")
+         .get(404, "unknown path under a product", "/api/products/" + SKU + "/nope")
+         .get(404, "unknown path /api/admin/nope", "/api/admin/nope")
+         .json(405, "POST /api/products", "POST", "/api/products", sale(quoted(SKU), "1"))
+         .add(405, "DELETE /api/products/{sku}", "DELETE", "/api/products/" + SKU, null, null)
+         .get(405, "GET /api/sales", "/api/sales")
+         .add(405, "DELETE /api/sales", "DELETE", "/api/sales", null, null)
+         .get(405, "GET /send", "/send")
+         .json(405, "PUT /send", "PUT", "/send", legacy(quoted(SKU)))
+         .add(405, "DELETE /api/replenishments/{id}", "DELETE", "/api/replenishments/{id}", null, null)
+         .get(405, "GET on the callback URL", cb + "?token={token}")
+         .json(405, "PATCH admin stock with a valid token", "PATCH", stock, "{\"stock\":7}", "Authorization", bearer)
+         .add(405, "DELETE admin stock with a valid token", "DELETE", stock, null, null, "Authorization", bearer);
+
+        return r.rows.stream();
+    }
+
+    // ---------------------------------------------------------------------------------------------
+
+    @ParameterizedTest(name = "{index}: {0} -> {1}")
+    @MethodSource("rowsWithExpected")
+    void is_answered_4xx_with_a_json_message_no_stack_trace_and_changes_nothing(Row row, int expected) {
+        String before = snapshot();
+
+        Answer answer = send(row);
+
+        String after = snapshot();
+        String shown = answer.body().length() > 600 ? answer.body().substring(0, 600) + "..." : answer.body();
+        assertThat(answer.status()).as("status of %s %s; body: %s", row.method(), shortened(row.path()), shown)
+                .isEqualTo(expected);
+        assertThat(answer.body()).as("no stack trace or framework internals in %s", shown)
+                .doesNotContain("Exception").doesNotContain("at io.").doesNotContain("org.springframework")
+                .doesNotContain("org.apache").doesNotContain("java.lang");
+        assertThat(answer.contentType()).as("content type of the answer; body: %s", shown)
+                .startsWith("application/json");
+        JsonNode json = parse(answer.body());
+        assertThat(json).as("answer is a JSON object; body: %s", shown).isNotNull();
+        assertThat(json.isObject()).as("answer is a JSON object; body: %s", shown).isTrue();
+        JsonNode message = json.get("message");
+        assertThat(message).as("answer has a message; body: %s", shown).isNotNull();
+        assertThat(message.isString() && !message.asString().isBlank())
+                .as("message is a non-empty string; body: %s", shown).isTrue();
+        assertThat(after).as("products, replenishments and the ledger of %s after the request", SKU)
+                .isEqualTo(before);
+    }
+
+    static Stream<org.junit.jupiter.params.provider.Arguments> rowsWithExpected() {
+        return rows().map(row -> org.junit.jupiter.params.provider.Arguments.of(row, row.expected()));
+    }
+
+    // ---------------------------------------------------------------------------------------------
+
+    /** Everything a request could have changed: all stocks, all replenishments, the ledger of CP-502101. */
+    private static String snapshot() {
+        var products = sendGet("/api/products");
+        var replenishments = sendGet("/api/replenishments?limit=1000");
+        var ledger = sendGet("/api/products/" + SKU + "/ledger?limit=1000");
+        assertThat(products.status()).isEqualTo(200);
+        assertThat(replenishments.status()).isEqualTo(200);
+        assertThat(ledger.status()).isEqualTo(200);
+        return "products=" + products.body() + "\nreplenishments=" + replenishments.body()
+                + "\nledger=" + ledger.body();
+    }
+
+    private static Answer sendGet(String path) {
+        return send(new Row(path, "GET", path, null, null, List.of(), 200));
+    }
+
+    private static Answer send(Row row) {
+        String path = row.path().replace("{id}", replenishmentId).replace("{token}", callbackToken);
+        var request = HttpRequest.newBuilder(shop.uri(path)).timeout(Duration.ofSeconds(30));
+        var body = row.body() == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(row.body());
+        request.method(row.method(), body);
+        if (row.contentType() != null) {
+            request.header("Content-Type", row.contentType());
+        }
+        for (int i = 0; i < row.headers().size(); i += 2) {
+            request.header(row.headers().get(i), row.headers().get(i + 1));
+        }
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.body());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(row.method() + " " + shortened(path) + " was not answered", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode parse(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static String shortened(String text) {
+        return text.length() <= 120 ? text : text.substring(0, 120) + "...(" + text.length() + " chars)";
+    }
+
+    private record Answer(int status, String contentType, String body) { }
+}
