@@ -16,6 +16,12 @@ public class JdbcFactoryDirectory implements Function<FactoryId, URI> {
         this.defaultUrl = defaultUrl;
     }
 
+    /** The factory manager's email address, told when the factory's replenishments fail. */
+    public java.util.Optional<String> managerEmail(FactoryId factoryId) {
+        return jdbc.sql("SELECT manager_email FROM factory WHERE identifier = :id")
+                .param("id", factoryId.value()).query(String.class).optional();
+    }
+
     @Override
     public URI apply(FactoryId factoryId) {
         return jdbc.sql("SELECT api_url FROM factory WHERE identifier = :id")

@@ -55,7 +55,8 @@ public class SqsStockWorker implements AutoCloseable {
                 List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(queueUrl)
                         .maxNumberOfMessages(10)
                         .waitTimeSeconds((int) pollWait.toSeconds())
-                        .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT))
+                        .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)
+                        .messageAttributeNames("All"))
                         .messages();
                 messages.forEach(this::process);
             } catch (RuntimeException e) {
@@ -78,7 +79,12 @@ public class SqsStockWorker implements AutoCloseable {
             log.error("stock_queue message {} could not be handled: {}", message.messageId(), e.toString());
             return;
         }
-        if (verdict instanceof StockMessageHandling.Verdict.RetryIn retry) {
+        if (verdict instanceof StockMessageHandling.Verdict.Defer defer) {
+            int seconds = (int) Math.min(900, Math.max(0, defer.delay().toSeconds()));
+            sqs.sendMessage(r -> r.queueUrl(queueUrl).messageBody(message.body())
+                    .messageAttributes(message.messageAttributes()).delaySeconds(seconds));
+            sqs.deleteMessage(r -> r.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
+        } else if (verdict instanceof StockMessageHandling.Verdict.RetryIn retry) {
             int seconds = (int) Math.min(43_200, Math.max(0, retry.delay().toSeconds()));
             sqs.changeMessageVisibility(r -> r.queueUrl(queueUrl).receiptHandle(message.receiptHandle())
                     .visibilityTimeout(seconds));

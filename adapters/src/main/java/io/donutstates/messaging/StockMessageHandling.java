@@ -7,6 +7,7 @@ import io.donutstates.replenishment.OrderingFromFactory;
 import io.donutstates.replenishment.StockRanOut;
 import io.github.resilience4j.core.IntervalFunction;
 import java.time.Duration;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -28,15 +29,30 @@ public class StockMessageHandling {
 
         /** Leave it: it becomes visible again after the delay. */
         record RetryIn(Duration delay) implements Verdict { }
+
+        /**
+         * Park it: the factory is known to be down, so send it again with this delay and delete this
+         * copy; its receive count starts afresh and an outage does not push work into the dead-letter queue.
+         */
+        record Defer(Duration delay) implements Verdict { }
     }
 
     private final OrderingFromFactory ordering;
     private final GivingUpReplenishment givingUp;
     private final int maxReceiveCount;
     private final IntervalFunction backoff;
+    private final Consumer<OrderOutcome> observer;
 
     public StockMessageHandling(OrderingFromFactory ordering, GivingUpReplenishment givingUp,
                                 int maxReceiveCount, Duration firstRetryDelay, Duration maxRetryDelay) {
+        this(ordering, givingUp, maxReceiveCount, firstRetryDelay, maxRetryDelay, outcome -> { });
+    }
+
+    /** @param observer told of every order outcome, e.g. to count and time them */
+    public StockMessageHandling(OrderingFromFactory ordering, GivingUpReplenishment givingUp,
+                                int maxReceiveCount, Duration firstRetryDelay, Duration maxRetryDelay,
+                                Consumer<OrderOutcome> observer) {
+        this.observer = observer;
         this.ordering = ordering;
         this.givingUp = givingUp;
         this.maxReceiveCount = maxReceiveCount;
@@ -64,6 +80,12 @@ public class StockMessageHandling {
 
     private Verdict handle(StockRanOut event, int receiveCount) {
         OrderOutcome outcome = ordering.order(event.replenishmentId());
+        observer.accept(outcome);
+        if (outcome instanceof OrderOutcome.FactoryUnavailable unavailable) {
+            log.warn("factory {} unavailable, replenishment {} waits in the queue: {}", event.factoryId(),
+                    event.replenishmentId(), unavailable.reason());
+            return new Verdict.Defer(unavailable.retryAfter());
+        }
         if (outcome instanceof OrderOutcome.Ordered) {
             log.info("replenishment {} of {} x{} ordered from factory {}", event.replenishmentId(), event.sku(),
                     event.quantity().value(), event.factoryId());

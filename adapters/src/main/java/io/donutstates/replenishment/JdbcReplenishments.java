@@ -154,6 +154,47 @@ public class JdbcReplenishments implements Replenishments {
                 .update() == 1;
     }
 
+    @Override
+    public java.util.Map<ReplenishmentStatus, Long> countByStatus() {
+        var counts = new java.util.EnumMap<ReplenishmentStatus, Long>(ReplenishmentStatus.class);
+        for (var status : ReplenishmentStatus.values()) {
+            counts.put(status, 0L);
+        }
+        jdbc.sql("SELECT status, COUNT(*) AS n FROM replenishment GROUP BY status")
+                .query((rs, row) -> counts.put(ReplenishmentStatus.valueOf(rs.getString("status")), rs.getLong("n")))
+                .list();
+        return counts;
+    }
+
+    @Override
+    public Optional<Instant> oldestWaitingSince() {
+        return jdbc.sql("SELECT MIN(requested_at) FROM replenishment WHERE status = 'REQUESTED'")
+                .query((rs, row) -> SqlTime.read(rs, 1)).optional().filter(java.util.Objects::nonNull);
+    }
+
+    @Override
+    public boolean reopen(ReplenishmentId id, Instant at) {
+        return jdbc.sql("""
+                        UPDATE IGNORE replenishment SET status = 'REQUESTED', open_sku = sku, failed_at = NULL,
+                               lease_until = NULL, last_attempt_at = :at
+                        WHERE id = :id AND status = 'FAILED'
+                        """)
+                .param("at", SqlTime.utc(at)).param("id", id.toString()).update() == 1;
+    }
+
+    @Override
+    public void note(ReplenishmentId id, String note, Instant at) {
+        jdbc.sql("INSERT INTO replenishment_note (replenishment_id, noted_at, note) VALUES (:id, :at, :note)")
+                .param("id", id.toString()).param("at", SqlTime.utc(at)).param("note", truncate(note)).update();
+    }
+
+    @Override
+    public List<String> notes(ReplenishmentId id) {
+        return jdbc.sql("SELECT noted_at, note FROM replenishment_note WHERE replenishment_id = :id ORDER BY id")
+                .param("id", id.toString())
+                .query((rs, row) -> SqlTime.read(rs, "noted_at") + " " + rs.getString("note")).list();
+    }
+
     private static String truncate(String text) {
         return text == null || text.length() <= 1000 ? text : text.substring(0, 997) + "...";
     }

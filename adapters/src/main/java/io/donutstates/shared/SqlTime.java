@@ -21,4 +21,8 @@ public final class SqlTime {
     public static Instant read(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
         return instant(rs.getObject(column, LocalDateTime.class));
     }
+
+    public static Instant read(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
+        return instant(rs.getObject(column, LocalDateTime.class));
+    }
 }

@@ -7,14 +7,19 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** A factory that takes orders but never calls back: ordered again, then FAILED, never silent. */
+/**
+ * A factory that takes orders but never calls back: ordered again, then FAILED and reported, never
+ * silent; an alert channel that is down holds up nothing.
+ */
 class StuckReplenishmentTest {
 
     @RegisterExtension
     static final TestShop shop = TestShop.withDefaults(
             "DONUT_FACTORY_DROP_CALLBACKS", "true",
             "DONUT_REPLENISHMENT_DEADLINE", "2s",
-            "DONUT_REPLENISHMENT_MAX_REORDERS", "1");
+            "DONUT_REPLENISHMENT_MAX_REORDERS", "1",
+            // Nobody listens here: alert delivery fails, and must not hold anything up.
+            "DONUT_ALERT_WEBHOOK_URL", "http://127.0.0.1:9/hook");
 
     @Test
     void an_undelivered_order_is_placed_again_then_failed() {
@@ -28,6 +33,11 @@ class StuckReplenishmentTest {
         });
         assertThat(shop.factory().orders().stream().filter(o -> o.callbackUrl().contains(id)).count())
                 .as("the first order and one re-order").isEqualTo(2);
+
+        var alerts = shop.get("/api/ops/summary").json().get("alerts");
+        assertThat(alerts.toString()).contains("REPLENISHMENT_STUCK").contains(id);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(shop.get("/actuator/prometheus").body())
+                .containsPattern("donut_alerts_delivered_total\\{channel=\"webhook\",result=\"failed\"\\} [1-9]"));
 
         var next = shop.buy(TestShop.SKU, 1);
         assertThat(next.status()).isEqualTo(409);

@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The whole shop as a test fixture: the all-in-one system on free ports with its own database in
  * the shared MariaDB, its own ElasticMQ and its own factory simulator, driven over real HTTP.
  */
-final class TestShop implements AfterAllCallback {
+class TestShop implements AfterAllCallback {
 
     static final String SKU = "CP-502101";
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -38,6 +38,28 @@ final class TestShop implements AfterAllCallback {
             settings.put(keyValues[i], keyValues[i + 1]);
         }
         return new TestShop(settings);
+    }
+
+    /** For settings known only once other extensions started (e.g. a mail server's port). */
+    static TestShop lazily(java.util.function.Supplier<TestShop> settings) {
+        return new TestShop(Map.of()) {
+            private TestShop delegate;
+
+            @Override
+            synchronized TestShop start() {
+                if (delegate == null) {
+                    delegate = settings.get().start();
+                }
+                return delegate;
+            }
+
+            @Override
+            public void afterAll(ExtensionContext context) {
+                if (delegate != null) {
+                    delegate.afterAll(context);
+                }
+            }
+        };
     }
 
     synchronized TestShop start() {
@@ -92,6 +114,11 @@ final class TestShop implements AfterAllCallback {
     Answer put(String path, String json, String... headers) {
         return send(HttpRequest.newBuilder(uri(path)).PUT(HttpRequest.BodyPublishers.ofString(json))
                 .header("Content-Type", "application/json").headers(headers.length == 0 ? new String[]{"X-Test", "1"} : headers));
+    }
+
+    Answer delete(String path, String... headers) {
+        var request = HttpRequest.newBuilder(uri(path)).DELETE();
+        return send(headers.length == 0 ? request : request.headers(headers));
     }
 
     Answer get(String path, String... headers) {

@@ -4,13 +4,29 @@ import java.time.Instant;
 
 /** Something the operations team must hear about, such as a replenishment that failed. */
 public record Alert(Kind kind, String sku, String factoryId, String replenishmentId, String reason,
-                    String lastError, Instant at) {
+                    String lastError, Instant at, String productName) {
+
+    public Alert(Kind kind, String sku, String factoryId, String replenishmentId, String reason, String lastError,
+                 Instant at) {
+        this(kind, sku, factoryId, replenishmentId, reason, lastError, at, null);
+    }
+
+    /** The same alert naming the product as people know it. */
+    public Alert withProductName(String name) {
+        return new Alert(kind, sku, factoryId, replenishmentId, reason, lastError, at, name);
+    }
 
     /** The kinds of incident ops are told about. */
     public enum Kind { REPLENISHMENT_FAILED, DEAD_LETTERED, REPLENISHMENT_STUCK, FACTORY_UNAVAILABLE }
 
-    /** One incident, one alert: the key under which repeats are recognised. */
+    /**
+     * One incident, one alert: the key under which repeats are recognised. A factory outage is one
+     * incident per factory and hour, however many instances see their circuit open.
+     */
     public String incidentKey() {
-        return kind + ":" + (replenishmentId != null ? replenishmentId : factoryId);
+        if (replenishmentId != null) {
+            return kind + ":" + replenishmentId;
+        }
+        return kind + ":" + factoryId + ":" + at.truncatedTo(java.time.temporal.ChronoUnit.HOURS);
     }
 }

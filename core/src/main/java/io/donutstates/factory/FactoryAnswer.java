@@ -8,4 +8,7 @@ public sealed interface FactoryAnswer {
 
     /** The factory could not take the order now; the order should be tried again later. */
     record Refused(String reason) implements FactoryAnswer { }
+
+    /** The factory is known to be down (its circuit is open): it was not called; wait before trying. */
+    record Unavailable(String reason, java.time.Duration retryAfter) implements FactoryAnswer { }
 }

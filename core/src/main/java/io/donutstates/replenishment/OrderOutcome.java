@@ -12,6 +12,10 @@ public sealed interface OrderOutcome {
     /** Another worker holds the order right now; try the message again later. */
     record Busy() implements OrderOutcome { }
 
+    /** The factory is known to be down and was not called; the queue should hold the order a while. */
+    record FactoryUnavailable(Replenishment replenishment, String reason, java.time.Duration retryAfter)
+            implements OrderOutcome { }
+
     /** The factory refused or could not be reached; the message must come back. */
     record FactoryRefused(Replenishment replenishment, String reason) implements OrderOutcome { }
 }

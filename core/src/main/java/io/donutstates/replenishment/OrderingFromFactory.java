@@ -45,6 +45,10 @@ public class OrderingFromFactory {
         var order = new ProductionOrder(id, replenishment.sku(), replenishment.factoryId(),
                 replenishment.quantity(), callbacks.urlFor(id));
         FactoryAnswer answer = factory.order(order);
+        if (answer instanceof FactoryAnswer.Unavailable unavailable) {
+            replenishments.releaseAfterFailure(id, unavailable.reason());
+            return new OrderOutcome.FactoryUnavailable(replenishment, unavailable.reason(), unavailable.retryAfter());
+        }
         if (answer instanceof FactoryAnswer.Refused refused) {
             replenishments.releaseAfterFailure(id, refused.reason());
             return new OrderOutcome.FactoryRefused(replenishment, refused.reason());

@@ -43,6 +43,21 @@ public interface Replenishments {
     /** ORDERED back to REQUESTED for another order, counting the re-order; false if no longer ORDERED. */
     boolean reorder(ReplenishmentId id, Instant at);
 
+    /** How many replenishments stand in each status. */
+    java.util.Map<ReplenishmentStatus, Long> countByStatus();
+
+    /** When the longest-waiting REQUESTED replenishment was requested (or ordered again), if any. */
+    java.util.Optional<Instant> oldestWaitingSince();
+
+    /** FAILED back to REQUESTED for another try; false if not failed or the product has another open one. */
+    boolean reopen(ReplenishmentId id, Instant at);
+
+    /** Keeps what an operator did to a replenishment, and why. */
+    void note(ReplenishmentId id, String note, Instant at);
+
+    /** The notes of a replenishment, oldest first. */
+    List<String> notes(ReplenishmentId id);
+
     /** Notes that an idle request is sent again; false if it is no longer idle (another sweep took it). */
     boolean touchIfIdle(ReplenishmentId id, Instant idleSince, Instant at);
 }

@@ -2,6 +2,7 @@ package io.donutstates.replenishment;
 
 import io.donutstates.http.DeliveryReplies;
 import io.donutstates.http.JsonBodies;
+import io.donutstates.service.ShopMetrics;
 import io.donutstates.web.Replies;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,9 +16,11 @@ import org.springframework.web.bind.annotation.RestController;
 class FactoryCallbackController {
 
     private final ReceivingDelivery receiving;
+    private final ShopMetrics metrics;
 
-    FactoryCallbackController(ReceivingDelivery receiving) {
+    FactoryCallbackController(ReceivingDelivery receiving, ShopMetrics metrics) {
         this.receiving = receiving;
+        this.metrics = metrics;
     }
 
     @PostMapping(DeliveryCallbacks.PATH + "{id}")
@@ -28,6 +31,10 @@ class FactoryCallbackController {
             return Replies.send(DeliveryReplies.missingToken());
         }
         var delivery = DeliveryReplies.delivery(JsonBodies.object(body));
-        return Replies.send(DeliveryReplies.of(receiving.receive(replenishmentId, token, delivery)));
+        var result = receiving.receive(replenishmentId, token, delivery);
+        if (result instanceof DeliveryResult.Delivered delivered) {
+            metrics.delivered(delivered.replenishment().requestedAt());
+        }
+        return Replies.send(DeliveryReplies.of(result));
     }
 }

@@ -31,8 +31,10 @@ class ReplenishmentsController {
 
     @GetMapping("/api/replenishments/{id}")
     ResponseEntity<?> one(@PathVariable String id) {
-        return replenishments.find(ReplenishmentId.parse(id))
-                .<ResponseEntity<?>>map(r -> ResponseEntity.ok(ReplenishmentView.of(r)))
+        var wanted = ReplenishmentId.parse(id);
+        return replenishments.find(wanted)
+                .<ResponseEntity<?>>map(r -> ResponseEntity.ok(
+                        ReplenishmentView.of(r).withNotes(replenishments.notes(wanted))))
                 .orElseGet(() -> Replies.send(HttpReply.error(404, "UNKNOWN_REPLENISHMENT", "no replenishment " + id)));
     }
 }

@@ -2,6 +2,7 @@ package io.donutstates.sales;
 
 import io.donutstates.http.JsonBodies;
 import io.donutstates.http.SaleReplies;
+import io.donutstates.service.ShopMetrics;
 import io.donutstates.web.Replies;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,14 +17,18 @@ import org.springframework.web.bind.annotation.RestController;
 class LegacySendController {
 
     private final Selling selling;
+    private final ShopMetrics metrics;
 
-    LegacySendController(Selling selling) {
+    LegacySendController(Selling selling, ShopMetrics metrics) {
         this.selling = selling;
+        this.metrics = metrics;
     }
 
     @PostMapping("/send")
     ResponseEntity<Object> send(@RequestBody(required = false) String body) {
         var purchase = SaleReplies.legacyPurchase(JsonBodies.object(body));
-        return Replies.send(SaleReplies.legacy(selling.sell(purchase)));
+        SaleResult result = selling.sell(purchase);
+        metrics.sale(result);
+        return Replies.send(SaleReplies.legacy(result));
     }
 }

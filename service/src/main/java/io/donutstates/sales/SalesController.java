@@ -2,6 +2,7 @@ package io.donutstates.sales;
 
 import io.donutstates.http.JsonBodies;
 import io.donutstates.http.SaleReplies;
+import io.donutstates.service.ShopMetrics;
 import io.donutstates.web.Replies;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -15,10 +16,12 @@ class SalesController {
 
     private final Selling selling;
     private final SellingOnce sellingOnce;
+    private final ShopMetrics metrics;
 
-    SalesController(Selling selling, SellingOnce sellingOnce) {
+    SalesController(Selling selling, SellingOnce sellingOnce, ShopMetrics metrics) {
         this.selling = selling;
         this.sellingOnce = sellingOnce;
+        this.metrics = metrics;
     }
 
     @PostMapping(path = "/api/sales", consumes = "application/json")
@@ -28,6 +31,7 @@ class SalesController {
         SaleResult result = idempotencyKey == null
                 ? selling.sell(purchase)
                 : sellingOnce.sell(idempotencyKey, purchase);
+        metrics.sale(result);
         return Replies.send(SaleReplies.of(result));
     }
 }

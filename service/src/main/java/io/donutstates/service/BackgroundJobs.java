@@ -1,5 +1,6 @@
 package io.donutstates.service;
 
+import io.donutstates.alerting.DeliveringAlerts;
 import io.donutstates.messaging.RelayingOutbox;
 import io.donutstates.messaging.SqsQueues;
 import io.donutstates.messaging.SqsStockWorker;
@@ -27,13 +28,18 @@ class BackgroundJobs implements SmartLifecycle {
     private final RelayingOutbox relay;
     private final SweepingStuckReplenishments sweep;
     private final SqsStockWorker worker;
+    private final DeliveringAlerts alerting;
+    private final DeadLetterWatch deadLetterWatch;
     private ScheduledExecutorService scheduler;
 
     BackgroundJobs(DonutProperties donut, RelayingOutbox relay, SweepingStuckReplenishments sweep, SqsClient sqs,
-                   SqsQueues queues, StockMessageHandling handling) {
+                   SqsQueues queues, StockMessageHandling handling, DeliveringAlerts alerting,
+                   DeadLetterWatch deadLetterWatch) {
         this.donut = donut;
         this.relay = relay;
         this.sweep = sweep;
+        this.alerting = alerting;
+        this.deadLetterWatch = deadLetterWatch;
         this.worker = new SqsStockWorker(sqs, queues.stockQueueUrl(), handling, donut.queue().consumers(),
                 donut.queue().pollWait());
     }
@@ -44,7 +50,7 @@ class BackgroundJobs implements SmartLifecycle {
             log.info("background jobs are off on this instance (donut.jobs.enabled=false)");
             return;
         }
-        scheduler = Executors.newScheduledThreadPool(2, r -> {
+        scheduler = Executors.newScheduledThreadPool(3, r -> {
             Thread thread = new Thread(r, "donut-jobs");
             thread.setDaemon(true);
             return thread;
@@ -53,7 +59,19 @@ class BackgroundJobs implements SmartLifecycle {
         scheduler.scheduleWithFixedDelay(this::relayAll, 0, relayEvery, TimeUnit.MILLISECONDS);
         long sweepEvery = Math.max(100, donut.replenishment().sweepInterval().toMillis());
         scheduler.scheduleWithFixedDelay(this::sweepOnce, sweepEvery, sweepEvery, TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(() -> quietly("alert delivery", alerting::deliverDue), 1, 1, TimeUnit.SECONDS);
+        long watchEvery = Math.max(1, donut.queue().deadLetterWatchInterval().toMillis());
+        scheduler.scheduleWithFixedDelay(() -> quietly("dead-letter watch", deadLetterWatch::watch),
+                watchEvery, watchEvery, TimeUnit.MILLISECONDS);
         worker.start();
+    }
+
+    private void quietly(String job, java.util.function.IntSupplier work) {
+        try {
+            work.getAsInt();
+        } catch (RuntimeException e) {
+            log.warn("{} failed, trying again shortly: {}", job, e.toString());
+        }
     }
 
     private void relayAll() {

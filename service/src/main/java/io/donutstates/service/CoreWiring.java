@@ -2,6 +2,7 @@ package io.donutstates.service;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.donutstates.alerting.Alerts;
+import io.donutstates.factory.CircuitBreakingFactory;
 import io.donutstates.factory.HttpFactory;
 import io.donutstates.factory.JdbcFactoryDirectory;
 import io.donutstates.messaging.JdbcOutbox;
@@ -13,6 +14,7 @@ import io.donutstates.replenishment.GivingUpReplenishment;
 import io.donutstates.replenishment.JdbcReplenishments;
 import io.donutstates.replenishment.OrderingFromFactory;
 import io.donutstates.replenishment.ReceivingDelivery;
+import io.donutstates.replenishment.RedrivingReplenishment;
 import io.donutstates.replenishment.Replenishments;
 import io.donutstates.replenishment.StartingReplenishment;
 import io.donutstates.replenishment.SweepingStuckReplenishments;
@@ -130,11 +132,26 @@ class CoreWiring {
     }
 
     @Bean
-    OrderingFromFactory orderingFromFactory(DonutProperties donut, HikariDataSource dataSource,
+    JdbcFactoryDirectory factoryDirectory(DonutProperties donut, HikariDataSource dataSource) {
+        return new JdbcFactoryDirectory(dataSource, URI.create(donut.factory().url()));
+    }
+
+    @Bean
+    CircuitBreakingFactory factory(DonutProperties donut, JdbcFactoryDirectory directory, Alerts alerts, Clock clock) {
+        var http = new HttpFactory(directory, donut.factory().timeout(), donut.factory().requester());
+        return new CircuitBreakingFactory(http, donut.factory().circuitOpenFor(), alerts, clock);
+    }
+
+    @Bean
+    OrderingFromFactory orderingFromFactory(DonutProperties donut, CircuitBreakingFactory factory,
                                             Replenishments replenishments, DeliveryCallbacks callbacks, Clock clock) {
-        var factory = new HttpFactory(new JdbcFactoryDirectory(dataSource, URI.create(donut.factory().url())),
-                donut.factory().timeout(), donut.factory().requester());
         return new OrderingFromFactory(replenishments, factory, callbacks, clock, donut.replenishment().orderLease());
+    }
+
+    @Bean
+    RedrivingReplenishment redrivingReplenishment(Replenishments replenishments, Outbox outbox,
+                                                  Transactions transactions, Clock clock) {
+        return new RedrivingReplenishment(replenishments, outbox, transactions, clock);
     }
 
     @Bean

@@ -21,6 +21,7 @@ public record DonutProperties(
         @DefaultValue Factory factory,
         @DefaultValue Replenishment replenishment,
         @DefaultValue Outbox outbox,
+        @DefaultValue Alert alert,
         @DefaultValue Jobs jobs) {
 
     /** The database; the password is never logged. */
@@ -51,13 +52,22 @@ public record DonutProperties(
             @DefaultValue("4") int consumers,
             @DefaultValue("10s") Duration pollWait,
             @DefaultValue("1s") Duration firstRetryDelay,
-            @DefaultValue("60s") Duration maxRetryDelay) { }
+            @DefaultValue("60s") Duration maxRetryDelay,
+            @DefaultValue("15s") Duration deadLetterWatchInterval) { }
 
     /** The default factory API (a factory row's own URL wins) and how it is called. */
     public record Factory(
             @DefaultValue("http://127.0.0.1:8081") String url,
             @DefaultValue("5s") Duration timeout,
-            @DefaultValue("Donut-States") String requester) { }
+            @DefaultValue("Donut-States") String requester,
+            @DefaultValue("30s") Duration circuitOpenFor) { }
+
+    /** Where alerts go besides the log: a Slack-compatible webhook and/or email (spring.mail.* for SMTP). */
+    public record Alert(
+            String webhookUrl,
+            String emailTo,
+            @DefaultValue("donut-states@localhost") String emailFrom,
+            @DefaultValue("false") boolean emailFactoryManager) { }
 
     /** Deadlines that keep replenishments from getting stuck in silence. */
     public record Replenishment(

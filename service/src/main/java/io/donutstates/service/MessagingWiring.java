@@ -3,6 +3,7 @@ package io.donutstates.service;
 import io.donutstates.messaging.QueueSettings;
 import io.donutstates.messaging.SnsStockTopic;
 import io.donutstates.messaging.SqsClients;
+import io.donutstates.messaging.SqsDeadLetters;
 import io.donutstates.messaging.SqsQueues;
 import io.donutstates.messaging.SqsStockTopic;
 import io.donutstates.messaging.StockMessageHandling;
@@ -42,10 +43,15 @@ class MessagingWiring {
 
     @Bean
     StockMessageHandling stockMessageHandling(DonutProperties donut, OrderingFromFactory ordering,
-                                              GivingUpReplenishment givingUp) {
+                                              GivingUpReplenishment givingUp, ShopMetrics metrics) {
         var queue = donut.queue();
         return new StockMessageHandling(ordering, givingUp, queue.maxReceiveCount(), queue.firstRetryDelay(),
-                queue.maxRetryDelay());
+                queue.maxRetryDelay(), metrics::orderOutcome);
+    }
+
+    @Bean
+    SqsDeadLetters deadLetters(SqsClient sqs, SqsQueues queues) {
+        return new SqsDeadLetters(sqs, queues);
     }
 
     private static Optional<URI> endpoint(String configured) {

@@ -1,0 +1,67 @@
+package io.donutstates.service;
+
+import io.donutstates.replenishment.OrderOutcome;
+import io.donutstates.sales.SaleResult;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.springframework.stereotype.Component;
+
+/** The shop's own meters: sales by outcome, factory orders, and how long shelves wait for the factory. */
+@Component
+public class ShopMetrics {
+
+    private final MeterRegistry meters;
+    private final Clock clock;
+    private final Counter sold;
+    private final Counter outOfStock;
+    private final Counter otherSales;
+    private final Timer toOrder;
+    private final Timer toDelivery;
+    private final SalesRate salesRate;
+
+    ShopMetrics(MeterRegistry meters, Clock clock, SalesRate salesRate) {
+        this.meters = meters;
+        this.clock = clock;
+        this.salesRate = salesRate;
+        this.sold = meters.counter("donut.sales", "outcome", "sold");
+        this.outOfStock = meters.counter("donut.sales", "outcome", "out_of_stock");
+        this.otherSales = meters.counter("donut.sales", "outcome", "refused");
+        this.toOrder = Timer.builder("donut.replenishment.time.to.order")
+                .description("from stock-out to the factory accepting the order")
+                .publishPercentileHistogram().register(meters);
+        this.toDelivery = Timer.builder("donut.replenishment.time.to.delivery")
+                .description("from stock-out to stock back on the shelf")
+                .publishPercentileHistogram().register(meters);
+    }
+
+    public void sale(SaleResult result) {
+        if (result instanceof SaleResult.Sold) {
+            sold.increment();
+            salesRate.recordSale();
+        } else if (result instanceof SaleResult.OutOfStock) {
+            outOfStock.increment();
+        } else {
+            otherSales.increment();
+        }
+    }
+
+    void orderOutcome(OrderOutcome outcome) {
+        String result = outcome.getClass().getSimpleName();
+        meters.counter("donut.factory.orders", "result", result).increment();
+        if (outcome instanceof OrderOutcome.Ordered ordered) {
+            toOrder.record(since(ordered.replenishment().requestedAt()));
+        }
+    }
+
+    public void delivered(Instant requestedAt) {
+        toDelivery.record(since(requestedAt));
+    }
+
+    private Duration since(Instant start) {
+        return Duration.between(start, clock.instant());
+    }
+}
