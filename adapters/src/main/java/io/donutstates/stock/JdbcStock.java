@@ -48,6 +48,26 @@ public class JdbcStock implements Stock {
     }
 
     @Override
+    public Optional<Product> lockForSale(Sku sku) {
+        return jdbc.sql(SELECT_PRODUCT + " WHERE p.sku = :sku FOR UPDATE")
+                .param("sku", sku.value())
+                .query(JdbcStock::product)
+                .optional();
+    }
+
+    @Override
+    public void remove(Sku sku, int quantity) {
+        // Still conditional: should a caller ever share out more than it locked, the row is not touched.
+        int taken = jdbc.sql("UPDATE product SET stock = stock - :quantity WHERE sku = :sku AND stock >= :quantity")
+                .param("quantity", quantity)
+                .param("sku", sku.value())
+                .update();
+        if (taken != 1) {
+            throw new IllegalStateException("stock of " + sku + " is below " + quantity + " under its own lock");
+        }
+    }
+
+    @Override
     public void add(Sku sku, Quantity quantity) {
         jdbc.sql("UPDATE product SET stock = stock + :quantity WHERE sku = :sku")
                 .param("quantity", quantity.value())

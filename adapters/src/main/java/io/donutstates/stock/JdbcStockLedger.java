@@ -29,6 +29,20 @@ public class JdbcStockLedger implements StockLedger {
     }
 
     @Override
+    public void appendAll(List<StockMovement> movements) {
+        jdbc.sql("INSERT INTO stock_movement (sku, change_qty, reason, reference, moved_at) VALUES "
+                        + String.join(", ", java.util.Collections.nCopies(movements.size(), "(?, ?, ?, ?, ?)")))
+                .params(movements.stream().<Object>mapMulti((m, out) -> {
+                    out.accept(m.sku().value());
+                    out.accept(m.change());
+                    out.accept(m.reason().name());
+                    out.accept(m.reference());
+                    out.accept(SqlTime.utc(m.at()));
+                }).toList())
+                .update();
+    }
+
+    @Override
     public List<StockMovement> history(Sku sku, int limit) {
         return jdbc.sql("""
                         SELECT sku, change_qty, reason, reference, moved_at FROM stock_movement

@@ -7,4 +7,7 @@ public interface Sales {
 
     /** Records a sale and returns its id. */
     long record(Purchase purchase, Instant at);
+
+    /** Records several sales at once; returns their ids in the same order. */
+    java.util.List<Long> recordAll(java.util.List<Purchase> purchases, Instant at);
 }

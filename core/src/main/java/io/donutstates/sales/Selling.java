@@ -11,7 +11,7 @@ import java.time.Clock;
  * Use case: sell from the shelf. The take is one conditional update, so two buyers can never both
  * get the last donut; a shortage starts (or names) the product's one replenishment in the same transaction.
  */
-public class Selling {
+public class Selling implements Checkout {
 
     private final Stock stock;
     private final Sales sales;
@@ -30,6 +30,7 @@ public class Selling {
         this.clock = clock;
     }
 
+    @Override
     public SaleResult sell(Purchase purchase) {
         return transactions.inTransaction(() -> sellWithinTransaction(purchase));
     }

@@ -19,6 +19,12 @@ public interface Stock {
 
     void add(Sku sku, Quantity quantity);
 
+    /** Reads the product and holds its row until the transaction ends, so its stock can be shared out. */
+    Optional<Product> lockForSale(Sku sku);
+
+    /** Takes a quantity that the caller already checked against the locked stock. */
+    void remove(Sku sku, int quantity);
+
     /** Changes a product's reorder rule; false for an unknown product. */
     boolean changePolicy(Sku sku, ReorderPolicy policy);
 

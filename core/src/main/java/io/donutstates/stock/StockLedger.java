@@ -7,6 +7,8 @@ public interface StockLedger {
 
     void append(StockMovement movement);
 
+    void appendAll(List<StockMovement> movements);
+
     /** The newest movements of a product first. */
     List<StockMovement> history(Sku sku, int limit);
 }

@@ -16,10 +16,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class LegacySendController {
 
-    private final Selling selling;
+    private final Checkout selling;
     private final ShopMetrics metrics;
 
-    LegacySendController(Selling selling, ShopMetrics metrics) {
+    LegacySendController(Checkout selling, ShopMetrics metrics) {
         this.selling = selling;
         this.metrics = metrics;
     }

@@ -14,11 +14,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class SalesController {
 
-    private final Selling selling;
+    private final Checkout selling;
     private final SellingOnce sellingOnce;
     private final ShopMetrics metrics;
 
-    SalesController(Selling selling, SellingOnce sellingOnce, ShopMetrics metrics) {
+    SalesController(Checkout selling, SellingOnce sellingOnce, ShopMetrics metrics) {
         this.selling = selling;
         this.sellingOnce = sellingOnce;
         this.metrics = metrics;

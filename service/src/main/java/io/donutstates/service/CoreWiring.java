@@ -18,9 +18,12 @@ import io.donutstates.replenishment.RedrivingReplenishment;
 import io.donutstates.replenishment.Replenishments;
 import io.donutstates.replenishment.StartingReplenishment;
 import io.donutstates.replenishment.SweepingStuckReplenishments;
+import io.donutstates.sales.Checkout;
+import io.donutstates.sales.CombinedCheckout;
 import io.donutstates.sales.JdbcSaleReceipts;
 import io.donutstates.sales.JdbcSales;
 import io.donutstates.sales.Selling;
+import io.donutstates.sales.SellingInBatches;
 import io.donutstates.sales.SellingOnce;
 import io.donutstates.shared.Database;
 import io.donutstates.shared.JdbcShopSecrets;
@@ -97,6 +100,16 @@ class CoreWiring {
     Selling selling(Stock stock, HikariDataSource dataSource, StockLedger ledger, StartingReplenishment starting,
                     Transactions transactions, Clock clock) {
         return new Selling(stock, new JdbcSales(dataSource), ledger, starting, transactions, clock);
+    }
+
+    @Bean
+    Checkout checkout(DonutProperties donut, Selling selling, Stock stock, HikariDataSource dataSource,
+                      StockLedger ledger, StartingReplenishment starting, Transactions transactions, Clock clock) {
+        if ("plain".equals(donut.sales().mode())) {
+            return selling;
+        }
+        var batches = new SellingInBatches(stock, new JdbcSales(dataSource), ledger, starting, transactions, clock);
+        return new CombinedCheckout(batches, donut.sales().maxBatch());
     }
 
     @Bean

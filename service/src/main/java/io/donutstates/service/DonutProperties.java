@@ -22,6 +22,7 @@ public record DonutProperties(
         @DefaultValue Replenishment replenishment,
         @DefaultValue Outbox outbox,
         @DefaultValue Alert alert,
+        @DefaultValue Sales sales,
         @DefaultValue Jobs jobs) {
 
     /** The database; the password is never logged. */
@@ -79,6 +80,21 @@ public record DonutProperties(
 
     /** The outbox relay. */
     public record Outbox(@DefaultValue("250ms") Duration pollInterval, @DefaultValue("50") int batchSize) { }
+
+    /**
+     * How purchases reach the database: {@code combined} shares one transaction among buyers of the
+     * same product who arrive together (up to {@code maxBatch}); {@code plain} gives each its own.
+     */
+    public record Sales(@DefaultValue("combined") String mode, @DefaultValue("200") int maxBatch) {
+        public Sales {
+            if (!"combined".equals(mode) && !"plain".equals(mode)) {
+                throw new IllegalArgumentException("donut.sales.mode must be 'combined' or 'plain' (got '" + mode + "')");
+            }
+            if (maxBatch < 1 || maxBatch > 10_000) {
+                throw new IllegalArgumentException("donut.sales.max-batch must be 1..10000");
+            }
+        }
+    }
 
     /** Whether this instance runs the background jobs (worker, relay, sweep) besides the API. */
     public record Jobs(@DefaultValue("true") boolean enabled) { }

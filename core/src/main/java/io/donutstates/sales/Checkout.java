@@ -1,0 +1,7 @@
+package io.donutstates.sales;
+
+/** Where buyers buy: one purchase in, one answer out. */
+public interface Checkout {
+
+    SaleResult sell(Purchase purchase);
+}
