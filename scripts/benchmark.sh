@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# The flash-crowd benchmark: the all-in-one jar and the load generator on this machine, plain and
+# combined sales modes side by side, on POST /api/sales, the legacy POST /send and a sell-out.
+# Bounded: each scenario runs DURATION (default 20s) after a 3s warm-up. Traffic stays on 127.0.0.1.
+#
+#   scripts/benchmark.sh                 # both modes, all scenarios
+#   DURATION=10s CONCURRENCY=200 MODES="combined" scripts/benchmark.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DURATION=${DURATION:-20s}
+CONCURRENCY=${CONCURRENCY:-200}
+MODES=${MODES:-"plain combined"}
+PORT=${PORT:-18080}
+FACTORY_PORT=${FACTORY_PORT:-18081}
+TOKEN=bench-token
+OUT=${OUT:-target/benchmark}
+APP_JAVA=${APP_JAVA:-$( [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ] && echo /usr/lib/jvm/temurin-25-jdk-amd64/bin/java || echo java )}
+APP_OPTS=${APP_OPTS:-"-Xms512m -Xmx512m"}
+
+[ -f all-in-one/target/donut-states.jar ] && [ -f loadgen/target/donut-loadgen.jar ] \
+  || ./mvnw -q -B package -DskipTests
+mkdir -p "$OUT"
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(uname -sr); app JVM: $("$APP_JAVA" -version 2>&1 | head -1)"
+
+app_pid=""
+stop_app() { [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null || true; app_pid=""; }
+trap stop_app EXIT
+
+start_app() {
+  local mode=$1 data
+  data=$(mktemp -d)
+  local started=$(date +%s%N)
+  SERVER_PORT=$PORT DONUT_FACTORY_PORT=$FACTORY_PORT DONUT_DATA_DIR=$data DONUT_ADMIN_TOKEN=$TOKEN \
+  DONUT_SALES_MODE=$mode DONUT_FACTORY_DELAY=2s LOGGING_LEVEL_ROOT=WARN \
+    "$APP_JAVA" $APP_OPTS -jar all-in-one/target/donut-states.jar > "$OUT/app-$mode.log" 2>&1 &
+  app_pid=$!
+  for _ in $(seq 1 120); do
+    if curl -sf "http://127.0.0.1:$PORT/actuator/health/ping" > /dev/null 2>&1 \
+       || curl -sf "http://127.0.0.1:$PORT/api/products" > /dev/null 2>&1; then
+      echo "[$mode] up in $(( ($(date +%s%N) - started) / 1000000 )) ms ($(grep -o 'started in [0-9]* ms' "$OUT/app-$mode.log" || true))"
+      return
+    fi
+    sleep 0.5
+  done
+  echo "app did not start; see $OUT/app-$mode.log" >&2; exit 1
+}
+
+rss_mb() { echo $(( $(ps -o rss= -p "$app_pid" | tr -d ' ') / 1024 )); }
+
+load() {
+  local mode=$1 name=$2; shift 2
+  java -jar loadgen/target/donut-loadgen.jar --url "http://127.0.0.1:$PORT" --concurrency "$CONCURRENCY" \
+    --admin-token "$TOKEN" --label "$mode/$name" --json "$OUT/$mode-$name.json" --quiet "$@" \
+    > "$OUT/$mode-$name.txt" 2>&1 || true
+  echo "[$mode] $name: $(grep -E 'requests/s|p50|p99|sold|consistency' "$OUT/$mode-$name.txt" | tr -s ' ' | paste -sd ';' -) ; rss $(rss_mb) MB"
+}
+
+for mode in $MODES; do
+  start_app "$mode"
+  load "$mode" sales     --scenario flash-crowd --set-stock 100000000 --duration "$DURATION"
+  load "$mode" send      --scenario legacy-send --set-stock 100000000 --duration "$DURATION"
+  load "$mode" sell-out  --scenario flash-crowd --set-stock 5000 --warmup 0s --duration "$DURATION"
+  stop_app
+done
+echo "JSON summaries in $OUT/"
