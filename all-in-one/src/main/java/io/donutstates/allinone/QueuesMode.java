@@ -1,0 +1,26 @@
+package io.donutstates.allinone;
+
+import java.util.Map;
+
+/**
+ * {@code --mode=queues}: only the SQS-compatible queue server (ElasticMQ, messages in memory). The
+ * service instances create {@code stock_queue} and {@code dead_letter_queue} on it when they start.
+ */
+final class QueuesMode {
+
+    static final int DEFAULT_PORT = 9324;
+
+    private QueuesMode() {
+    }
+
+    static void run(Map<String, String> environment) throws InterruptedException {
+        long started = System.nanoTime();
+        EmbeddedSqs sqs = EmbeddedSqs.start(LaunchMode.port(environment, "DONUT_SQS_PORT", DEFAULT_PORT));
+        System.out.println("\n=== Donut-States queues are open (ElasticMQ, started in "
+                + (System.nanoTime() - started) / 1_000_000 + " ms) ===\n"
+                + "  Endpoint   " + sqs.endpoint() + "\n"
+                + "  Services   DONUT_SQS_ENDPOINT=" + sqs.endpoint()
+                + "  (they create stock_queue -> dead_letter_queue)\n");
+        UntilKilled.run("queues", sqs);
+    }
+}
