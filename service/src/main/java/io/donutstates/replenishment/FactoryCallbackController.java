@@ -4,6 +4,9 @@ import io.donutstates.http.DeliveryReplies;
 import io.donutstates.http.JsonBodies;
 import io.donutstates.service.ShopMetrics;
 import io.donutstates.web.Replies;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -14,6 +17,8 @@ import org.springframework.web.bind.annotation.RestController;
 /** The factory's "production complete" callback (the original's {@code stock_inc_lambda}). */
 @RestController
 class FactoryCallbackController {
+
+    private static final Logger log = LoggerFactory.getLogger(FactoryCallbackController.class);
 
     private final ReceivingDelivery receiving;
     private final ShopMetrics metrics;
@@ -31,7 +36,16 @@ class FactoryCallbackController {
             return Replies.send(DeliveryReplies.missingToken());
         }
         var delivery = DeliveryReplies.delivery(JsonBodies.object(body));
-        var result = receiving.receive(replenishmentId, token, delivery);
+        // The replenishment id in every log line of the callback, as in the worker's.
+        MDC.put("replenishment", replenishmentId.toString());
+        DeliveryResult result;
+        try {
+            result = receiving.receive(replenishmentId, token, delivery);
+            log.info("factory callback for replenishment {} of {}: {}", replenishmentId, delivery.sku(),
+                    result.getClass().getSimpleName());
+        } finally {
+            MDC.remove("replenishment");
+        }
         if (result instanceof DeliveryResult.Delivered delivered) {
             metrics.delivered(delivered.replenishment().requestedAt());
         }
