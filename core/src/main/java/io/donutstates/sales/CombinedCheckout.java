@@ -31,7 +31,13 @@ public class CombinedCheckout implements Checkout {
         Lane lane = lanes.computeIfAbsent(purchase.sku(), Lane::new);
         var buyer = new Buyer(purchase);
         lane.queue.add(buyer);
-        return lane.await(buyer);
+        SaleResult result = lane.await(buyer);
+        if (lane.queue.isEmpty() && !lane.leading.get()) {
+            // Idle lanes go, so SKUs that do not exist cannot pile up. A buyer still holding this lane
+            // serves itself; a new one opens a fresh lane, and the row lock keeps the two apart.
+            lanes.remove(purchase.sku(), lane);
+        }
+        return result;
     }
 
     /** One buyer: the answer it waits for, and a nudge that tells it to take the lead. */

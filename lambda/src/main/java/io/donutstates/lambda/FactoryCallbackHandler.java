@@ -1,0 +1,72 @@
+package io.donutstates.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.donutstates.http.DeliveryReplies;
+import io.donutstates.http.HttpReply;
+import io.donutstates.http.JsonBodies;
+import io.donutstates.replenishment.DeliveryCallbacks;
+import io.donutstates.replenishment.ReplenishmentId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The original's {@code stock_inc_lambda}: the factory's "production complete" callback,
+ * {@code POST /api/factory/callbacks/{id}?token=...}, with a JSON body sent as JSON or as
+ * {@code text/plain}. The token authenticates the call; the shelf goes up once per replenishment
+ * however often the factory calls, by {@code MessageAttributeProductCnt}.
+ */
+public class FactoryCallbackHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    private static final Logger log = LoggerFactory.getLogger(FactoryCallbackHandler.class);
+
+    private final LambdaShop shop;
+
+    /** Used by AWS Lambda: the shop is wired from the container's environment once, at init. */
+    public FactoryCallbackHandler() {
+        this(LambdaShop.fromEnvironment());
+    }
+
+    public FactoryCallbackHandler(LambdaShop shop) {
+        this.shop = shop;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        HttpReply reply;
+        String where = "?";
+        try {
+            var request = HttpApiRequest.of(event);
+            where = request.method() + " " + request.path();
+            reply = route(request);
+        } catch (IllegalArgumentException e) {
+            reply = HttpReply.badRequest(e.getMessage());
+        } catch (RuntimeException e) {
+            log.error("unexpected failure answering {}", where, e);
+            reply = HttpApiRequest.unexpected();
+        }
+        return HttpApiRequest.answer(reply);
+    }
+
+    private HttpReply route(HttpApiRequest request) {
+        String path = request.path();
+        if (!path.startsWith(DeliveryCallbacks.PATH) || path.length() == DeliveryCallbacks.PATH.length()
+                || path.indexOf('/', DeliveryCallbacks.PATH.length()) >= 0) {
+            return HttpApiRequest.notFound(path);
+        }
+        if (!request.method().equals("POST")) {
+            return HttpApiRequest.methodNotAllowed(request.method());
+        }
+        var id = ReplenishmentId.parse(path.substring(DeliveryCallbacks.PATH.length()));
+        var token = request.queryParameter("token");
+        if (token.isEmpty() || token.get().isBlank()) {
+            return DeliveryReplies.missingToken();
+        }
+        var delivery = DeliveryReplies.delivery(JsonBodies.object(request.body()));
+        var result = shop.receivingDelivery().receive(id, token.get(), delivery);
+        log.info("factory callback for replenishment {}: {}", id, result.getClass().getSimpleName());
+        return DeliveryReplies.of(result);
+    }
+}

@@ -1,0 +1,89 @@
+package io.donutstates.lambda;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.donutstates.http.HttpReply;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An API Gateway HTTP API request (payload format 2.0) as the handlers need it: method, path,
+ * headers without regard to case, query parameters and the body as text, decoded when API Gateway
+ * sent it base64-encoded. Answers go back as JSON with the status of the shared {@link HttpReply}.
+ */
+record HttpApiRequest(String method, String path, Map<String, String> headers, Map<String, String> query,
+                      String rawBody, boolean base64) {
+
+    static HttpApiRequest of(APIGatewayV2HTTPEvent event) {
+        String method = event.getRequestContext() != null && event.getRequestContext().getHttp() != null
+                ? event.getRequestContext().getHttp().getMethod() : null;
+        String path = event.getRawPath();
+        if (path == null && event.getRequestContext() != null && event.getRequestContext().getHttp() != null) {
+            path = event.getRequestContext().getHttp().getPath();
+        }
+        // A named stage (not $default) shows in the path; the routes are the same without it.
+        String stage = event.getRequestContext() == null ? null : event.getRequestContext().getStage();
+        if (path != null && stage != null && !stage.equals("$default") && path.startsWith("/" + stage + "/")) {
+            path = path.substring(stage.length() + 1);
+        }
+        return new HttpApiRequest(method == null ? "" : method.toUpperCase(Locale.ROOT),
+                path == null || path.isEmpty() ? "/" : path,
+                event.getHeaders() == null ? Map.of() : event.getHeaders(),
+                event.getQueryStringParameters() == null ? Map.of() : event.getQueryStringParameters(),
+                event.getBody(), event.getIsBase64Encoded());
+    }
+
+    Optional<String> header(String name) {
+        return headers.entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase(name))
+                .map(Map.Entry::getValue)
+                .findFirst();
+    }
+
+    Optional<String> queryParameter(String name) {
+        return Optional.ofNullable(query.get(name));
+    }
+
+    /** The body as text; API Gateway base64-encodes bodies it does not take for text. */
+    String body() {
+        if (rawBody == null || !base64) {
+            return rawBody;
+        }
+        try {
+            return new String(Base64.getDecoder().decode(rawBody), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("request body is not valid base64");
+        }
+    }
+
+    /** Whether the Content-Type is JSON, as the service's {@code consumes = "application/json"} demands. */
+    boolean isJson() {
+        return header("Content-Type")
+                .map(type -> type.split(";", 2)[0].strip().equalsIgnoreCase("application/json"))
+                .orElse(false);
+    }
+
+    static APIGatewayV2HTTPResponse answer(HttpReply reply) {
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(reply.status())
+                .withHeaders(Map.of("Content-Type", "application/json"))
+                .withBody(ApiJson.write(reply.body()))
+                .withIsBase64Encoded(false)
+                .build();
+    }
+
+    static HttpReply notFound(String path) {
+        return HttpReply.error(404, "NOT_FOUND", "no such endpoint: " + path);
+    }
+
+    static HttpReply methodNotAllowed(String method) {
+        return HttpReply.error(405, "METHOD_NOT_ALLOWED", "Request method '" + method + "' is not supported");
+    }
+
+    static HttpReply unexpected() {
+        return HttpReply.error(500, "INTERNAL_ERROR", "the shop could not complete the request; try again");
+    }
+}

@@ -1,0 +1,107 @@
+package io.donutstates.lambda;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The handlers' settings, read from environment variables named as the service's
+ * ({@code DONUT_DB_URL}, {@code DONUT_QUEUE_MAX_RECEIVE_COUNT}, ...) plus the few only a Lambda
+ * deployment needs (queue URLs, the database secret's ARN, the alert webhook). Durations read as
+ * {@code 300ms}, {@code 5s}, {@code 3m}, {@code 1h} or ISO-8601 ({@code PT5S}).
+ */
+public final class LambdaSettings {
+
+    /** Every variable the handlers read; the template test checks the template sets no other DONUT_* name. */
+    public static final Set<String> NAMES = Set.of(
+            "DONUT_DB_URL", "DONUT_DB_USER", "DONUT_DB_PASSWORD", "DONUT_DB_SECRET_ARN", "DONUT_DB_POOL_SIZE",
+            "DONUT_DEMO_CATALOG", "DONUT_SECRETS_ENDPOINT",
+            "DONUT_SQS_ENDPOINT", "DONUT_SQS_REGION", "DONUT_SNS_TOPIC_ARN", "DONUT_SNS_ENDPOINT",
+            "DONUT_QUEUE_STOCK_QUEUE", "DONUT_QUEUE_DEAD_LETTER_QUEUE",
+            "DONUT_QUEUE_STOCK_QUEUE_URL",
+            "DONUT_QUEUE_MAX_RECEIVE_COUNT", "DONUT_QUEUE_FIRST_RETRY_DELAY", "DONUT_QUEUE_MAX_RETRY_DELAY",
+            "DONUT_FACTORY_URL", "DONUT_FACTORY_TIMEOUT", "DONUT_FACTORY_REQUESTER", "DONUT_FACTORY_CIRCUIT_OPEN_FOR",
+            "DONUT_PUBLIC_URL", "DONUT_CALLBACK_SECRET",
+            "DONUT_REPLENISHMENT_DEADLINE", "DONUT_REPLENISHMENT_MAX_REORDERS",
+            "DONUT_REPLENISHMENT_REQUEUE_AFTER", "DONUT_REPLENISHMENT_ORDER_LEASE",
+            "DONUT_OUTBOX_BATCH_SIZE", "DONUT_RELAY_ON_SHORTAGE",
+            "DONUT_ALERT_WEBHOOK_URL", "DONUT_ALERT_TOPIC_ARN", "DONUT_DEAD_LETTER_PEEK_LIMIT");
+
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
+
+    private final Map<String, String> env;
+
+    private LambdaSettings(Map<String, String> env) {
+        this.env = Map.copyOf(env);
+    }
+
+    public static LambdaSettings from(Map<String, String> env) {
+        return new LambdaSettings(env);
+    }
+
+    public Optional<String> optional(String name) {
+        String value = env.get(name);
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+    }
+
+    public String text(String name, String defaultValue) {
+        return optional(name).orElse(defaultValue);
+    }
+
+    public String required(String name) {
+        return optional(name).orElseThrow(() -> new IllegalStateException(name + " is not set"));
+    }
+
+    public int integer(String name, int defaultValue) {
+        var value = optional(name);
+        if (value.isEmpty()) {
+            return defaultValue;
+        }
+        try {
+            return Integer.parseInt(value.get());
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException(name + " must be a whole number (got '" + value.get() + "')");
+        }
+    }
+
+    public boolean flag(String name, boolean defaultValue) {
+        return optional(name).map(v -> v.equalsIgnoreCase("true") || v.equals("1")).orElse(defaultValue);
+    }
+
+    public Duration duration(String name, Duration defaultValue) {
+        return optional(name).map(v -> parseDuration(name, v)).orElse(defaultValue);
+    }
+
+    public Optional<URI> uri(String name) {
+        return optional(name).map(URI::create);
+    }
+
+    /** The region of the SQS/SNS/Secrets Manager clients: DONUT_SQS_REGION, else the Lambda's own. */
+    public String region() {
+        return optional("DONUT_SQS_REGION").or(() -> optional("AWS_REGION")).orElse("us-east-1");
+    }
+
+    static Duration parseDuration(String name, String text) {
+        String value = text.strip().toLowerCase(Locale.ROOT);
+        if (value.startsWith("p")) {
+            return Duration.parse(value.toUpperCase(Locale.ROOT));
+        }
+        Matcher m = DURATION.matcher(value);
+        if (!m.matches()) {
+            throw new IllegalStateException(name + " must be a duration like 300ms, 5s, 3m or 1h (got '" + text + "')");
+        }
+        long amount = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "ms" -> Duration.ofMillis(amount);
+            case "s" -> Duration.ofSeconds(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            case "h" -> Duration.ofHours(amount);
+            default -> Duration.ofDays(amount);
+        };
+    }
+}

@@ -1,0 +1,102 @@
+package io.donutstates.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The service's background jobs on an EventBridge schedule: relay the outbox to the stock topic
+ * until it is empty (or the invocation's time runs short), sweep stuck replenishments, relay what the
+ * sweep re-queued, and deliver the alerts that are due (webhook, ops topic; retried until taken). The outbox is written in the sale's transaction, so an event the sales
+ * handler could not publish at once is published here: nothing is lost between a sale and the queue.
+ * A failed relay or sweep fails the invocation (visible in the function's Errors metric) after the
+ * other job has had its turn.
+ */
+public class ScheduledJobsHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
+
+    private static final Logger log = LoggerFactory.getLogger(ScheduledJobsHandler.class);
+    /** Stop starting relay batches when less than this is left of the invocation. */
+    private static final int SAFETY_MARGIN_MILLIS = 5_000;
+
+    private final LambdaShop shop;
+
+    /** Used by AWS Lambda: the shop is wired from the container's environment once, at init. */
+    public ScheduledJobsHandler() {
+        this(LambdaShop.fromEnvironment());
+    }
+
+    public ScheduledJobsHandler(LambdaShop shop) {
+        this.shop = shop;
+    }
+
+    @Override
+    public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
+        RuntimeException failure = null;
+        int relayed = 0;
+        int swept = 0;
+        try {
+            relayed += relayAll(context);
+        } catch (RuntimeException e) {
+            log.error("outbox relay failed; the events stay in the outbox: {}", e.toString());
+            failure = e;
+        }
+        try {
+            swept = shop.sweeping().sweep();
+            if (swept > 0) {
+                log.info("stuck-replenishment sweep moved {} replenishment(s)", swept);
+                relayed += relayAll(context);
+            }
+        } catch (RuntimeException e) {
+            log.error("stuck-replenishment sweep failed: {}", e.toString());
+            failure = failure == null ? e : failure;
+        }
+        int alertsSent = 0;
+        try {
+            alertsSent = deliverAlerts(context);
+        } catch (RuntimeException e) {
+            log.error("alert delivery failed; the alerts wait in the database: {}", e.toString());
+            failure = failure == null ? e : failure;
+        }
+        long pending = shop.outbox().pendingCount();
+        if (relayed > 0 || pending > 0) {
+            log.info("relayed {} stock event(s); {} still pending", relayed, pending);
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("relayed", relayed);
+        summary.put("swept", swept);
+        summary.put("pending", pending);
+        summary.put("alertsSent", alertsSent);
+        return summary;
+    }
+
+    private int deliverAlerts(Context context) {
+        int total = 0;
+        while (context == null || context.getRemainingTimeInMillis() > SAFETY_MARGIN_MILLIS) {
+            int sent = shop.deliveringAlerts().deliverDue();
+            total += sent;
+            if (sent == 0) {
+                break;
+            }
+        }
+        return total;
+    }
+
+    private int relayAll(Context context) {
+        int total = 0;
+        while (context == null || context.getRemainingTimeInMillis() > SAFETY_MARGIN_MILLIS) {
+            int published = shop.relaying().relayBatch();
+            total += published;
+            if (published == 0) {
+                break;
+            }
+        }
+        return total;
+    }
+}

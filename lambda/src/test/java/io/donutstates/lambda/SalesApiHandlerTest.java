@@ -1,0 +1,215 @@
+package io.donutstates.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.donutstates.messaging.StockEventJson;
+import io.donutstates.replenishment.ReplenishmentStatus;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SalesApiHandlerTest {
+
+    private ShopUnderTest shop;
+    private SalesApiHandler handler;
+
+    @BeforeAll
+    void start() {
+        shop = ShopUnderTest.start();
+        handler = new SalesApiHandler(shop.shop);
+    }
+
+    @AfterAll
+    void stop() {
+        shop.close();
+    }
+
+    private APIGatewayV2HTTPResponse call(APIGatewayV2HTTPEvent event) {
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event, new FakeContext("SalesApiFunction"));
+        assertThat(response.getHeaders()).containsEntry("Content-Type", "application/json");
+        assertThat(response.getBody()).doesNotContain("Exception").doesNotContain("\tat ");
+        return response;
+    }
+
+    private APIGatewayV2HTTPResponse call(String fixture, Consumer<ObjectNode> change) {
+        return call(Events.http(fixture, change));
+    }
+
+    private static JsonNode json(APIGatewayV2HTTPResponse response) {
+        return Events.JSON.readTree(response.getBody());
+    }
+
+    private static Consumer<ObjectNode> body(String json) {
+        return event -> event.put("body", json);
+    }
+
+    @Test
+    void aSaleTakesStockAndARetryUnderTheSameKeyGetsTheFirstAnswer() {
+        APIGatewayV2HTTPResponse first = call(Events.http("http-post-sales.json"));
+
+        assertThat(first.getStatusCode()).isEqualTo(201);
+        JsonNode sold = json(first);
+        assertThat(sold.get("status").asString()).isEqualTo("SOLD");
+        assertThat(sold.get("sku").asString()).isEqualTo("CP-502102");
+        assertThat(sold.get("quantity").asInt()).isEqualTo(2);
+        assertThat(sold.get("remainingStock").asInt()).isEqualTo(18);
+        assertThat(shop.stockOf("CP-502102")).isEqualTo(18);
+
+        APIGatewayV2HTTPResponse retry = call(Events.http("http-post-sales.json"));
+        assertThat(retry.getStatusCode()).isEqualTo(201);
+        assertThat(json(retry).get("id").asLong()).isEqualTo(sold.get("id").asLong());
+        assertThat(shop.stockOf("CP-502102")).isEqualTo(18);
+    }
+
+    @Test
+    void aBase64BodyWithTheQuantityAsTextIsRead() {
+        int before = shop.stockOf("CP-502103");
+        APIGatewayV2HTTPResponse response = call(Events.http("http-post-sales-base64.json"));
+
+        assertThat(response.getStatusCode()).isEqualTo(201);
+        assertThat(json(response).get("sku").asString()).isEqualTo("CP-502103");
+        assertThat(shop.stockOf("CP-502103")).isEqualTo(before - 1);
+    }
+
+    @Test
+    void sellingOutAnswers409AndStartsOneReplenishmentWhoseEventIsOnStockQueueAtOnce() {
+        APIGatewayV2HTTPResponse last = call("http-post-sales.json", event -> {
+            event.remove("headers");
+            event.putObject("headers").put("content-type", "application/json");
+            event.put("body", "{\"sku\":\"CP-502101\",\"quantity\":3}");
+        });
+        assertThat(last.getStatusCode()).isEqualTo(201);
+        assertThat(json(last).get("remainingStock").asInt()).isZero();
+
+        APIGatewayV2HTTPResponse refused = call("http-post-sales.json", event -> {
+            ((ObjectNode) event.get("headers")).remove("idempotency-key");
+            event.put("body", "{\"sku\":\"CP-502101\",\"quantity\":1}");
+        });
+
+        assertThat(refused.getStatusCode()).isEqualTo(409);
+        JsonNode out = json(refused);
+        assertThat(out.get("status").asString()).isEqualTo("OUT_OF_STOCK");
+        assertThat(out.get("available").asInt()).isZero();
+        assertThat(out.get("replenishment").get("status").asString()).isEqualTo("REQUESTED");
+        assertThat(out.get("replenishment").get("quantity").asInt()).isEqualTo(10);
+        String replenishmentId = out.get("replenishment").get("id").asString();
+
+        APIGatewayV2HTTPResponse listed = call(Events.http("http-get-replenishments.json"));
+        assertThat(listed.getStatusCode()).isEqualTo(200);
+        JsonNode replenishments = json(listed);
+        assertThat(replenishments.size()).isEqualTo(1);
+        assertThat(replenishments.get(0).get("id").asString()).isEqualTo(replenishmentId);
+        assertThat(replenishments.get(0).get("status").asString()).isEqualTo(ReplenishmentStatus.REQUESTED.name());
+        assertThat(replenishments.get(0).has("orderedAt")).as("nulls are left out, as by the service").isFalse();
+        assertThat(java.time.Instant.parse(replenishments.get(0).get("requestedAt").asString()))
+                .as("instants as ISO-8601 text, as by the service").isNotNull();
+
+        // The out-of-stock answer relayed the outbox at once: the event is already on stock_queue.
+        assertThat(shop.shop.outbox().pendingCount()).isZero();
+        var queued = shop.receive(shop.queues.stockQueueUrl(), 1, 1).stream()
+                .map(m -> StockEventJson.decode(m.body()))
+                .filter(e -> e.sku().value().equals("CP-502101"))
+                .toList();
+        assertThat(queued).hasSize(1);
+        assertThat(queued.get(0).replenishmentId().toString()).isEqualTo(replenishmentId);
+    }
+
+    @Test
+    void theLegacySendAnswersSoldThenOutOfStockWithTheCourseMessages() {
+        shop.jdbc().sql("UPDATE product SET stock = 1 WHERE sku = 'CP-502104'").update();
+        Consumer<ObjectNode> cp502104 = event -> event.put("body",
+                event.get("body").asString().replace("CP-502101", "CP-502104"));
+
+        APIGatewayV2HTTPResponse sold = call("http-post-send.json", cp502104);
+        APIGatewayV2HTTPResponse short_ = call("http-post-send.json", cp502104);
+
+        assertThat(sold.getStatusCode()).isEqualTo(200);
+        assertThat(json(sold).get("message").asString()).isEqualTo("판매완료");
+        assertThat(short_.getStatusCode()).isEqualTo(200);
+        assertThat(json(short_).get("message").asString()).isEqualTo("재고부족, 제품 생산 요청!");
+        assertThat(shop.stockOf("CP-502104")).isZero();
+        assertThat(shop.replenishmentsOf("CP-502104")).hasSize(1);
+    }
+
+    @Test
+    void badInputIsA400WithAMessage() {
+        assertBadRequest(call("http-post-sales.json", body("{not json")), "request body is not valid JSON");
+        assertBadRequest(call("http-post-sales.json", body("{\"quantity\":1}")), "sku is required");
+        assertBadRequest(call("http-post-sales.json", body("{\"sku\":\"CP-502102\",\"quantity\":0}")),
+                "quantity must be between 1 and");
+        assertBadRequest(call("http-post-sales.json", body("[1,2]")), "request body must be a JSON object");
+        assertBadRequest(call("http-post-sales.json", body("")), "request body must be a JSON object");
+        assertBadRequest(call("http-post-sales-base64.json", body("%%%not-base64")), "not valid base64");
+        assertBadRequest(call("http-post-send.json", body("{\"MessageAttributeProductId\":\"no such sku!\"}")),
+                "sku must be 1-64 letters");
+        assertBadRequest(call("http-get-product.json", event -> Events.route(event, "GET", "/api/products/%3Cscript%3E")),
+                "sku must be 1-64 letters");
+        assertBadRequest(call("http-get-replenishments.json", event -> Events.query(event, "limit", "lots")),
+                "limit must be a whole number");
+
+        APIGatewayV2HTTPResponse plainText = call("http-post-sales.json",
+                event -> ((ObjectNode) event.get("headers")).put("content-type", "text/plain"));
+        assertThat(plainText.getStatusCode()).isEqualTo(415);
+        assertThat(json(plainText).get("status").asString()).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
+    }
+
+    private static void assertBadRequest(APIGatewayV2HTTPResponse response, String messagePart) {
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        JsonNode body = Events.JSON.readTree(response.getBody());
+        assertThat(body.get("status").asString()).isEqualTo("BAD_REQUEST");
+        assertThat(body.get("message").asString()).contains(messagePart);
+    }
+
+    @Test
+    void anUnknownRouteIs404AndAWrongMethod405() {
+        APIGatewayV2HTTPResponse unknown = call(Events.http("http-unknown-route.json"));
+        assertThat(unknown.getStatusCode()).isEqualTo(404);
+        assertThat(json(unknown).get("status").asString()).isEqualTo("NOT_FOUND");
+        assertThat(json(unknown).get("message").asString()).isEqualTo("no such endpoint: /api/orders/42");
+
+        assertThat(call("http-get-products.json", e -> Events.route(e, "GET", "/api/products/")).getStatusCode())
+                .isEqualTo(404);
+        APIGatewayV2HTTPResponse wrongMethod = call("http-post-sales.json", e -> Events.route(e, "DELETE", "/api/sales"));
+        assertThat(wrongMethod.getStatusCode()).isEqualTo(405);
+        assertThat(json(wrongMethod).get("status").asString()).isEqualTo("METHOD_NOT_ALLOWED");
+    }
+
+    @Test
+    void theCatalogAndOneProductReadAsTheServiceShowsThem() {
+        APIGatewayV2HTTPResponse all = call(Events.http("http-get-products.json"));
+        assertThat(all.getStatusCode()).isEqualTo(200);
+        assertThat(json(all).size()).isEqualTo(4);
+
+        APIGatewayV2HTTPResponse one = call(Events.http("http-get-product.json"));
+        assertThat(one.getStatusCode()).isEqualTo(200);
+        JsonNode product = json(one);
+        assertThat(product.get("sku").asString()).isEqualTo("CP-502101");
+        assertThat(product.get("name").asString()).isEqualTo("부산도너츠");
+        assertThat(product.get("price").asInt()).isEqualTo(19900);
+        assertThat(product.get("factoryId").asString()).isEqualTo("FF-500293");
+
+        APIGatewayV2HTTPResponse none = call("http-get-product.json", e -> Events.route(e, "GET", "/api/products/CP-999999"));
+        assertThat(none.getStatusCode()).isEqualTo(404);
+        assertThat(json(none).get("status").asString()).isEqualTo("UNKNOWN_PRODUCT");
+    }
+
+    @Test
+    void aBrokenDatabaseIsA500WithoutAStackTrace() {
+        var broken = new LambdaShop(LambdaSettings.from(shop.env));
+        broken.close();
+
+        APIGatewayV2HTTPResponse response = new SalesApiHandler(broken)
+                .handleRequest(Events.http("http-get-products.json"), new FakeContext("SalesApiFunction"));
+
+        assertThat(response.getStatusCode()).isEqualTo(500);
+        assertThat(Events.JSON.readTree(response.getBody()).get("status").asString()).isEqualTo("INTERNAL_ERROR");
+        assertThat(response.getBody()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+}
