@@ -95,8 +95,10 @@ public class StockMessageHandling {
             log.debug("stock event {} needs no order: {}", event.eventId(), nothing.why());
             return new Verdict.Done();
         }
-        if (outcome instanceof OrderOutcome.Busy) {
-            return retryAfter(receiveCount);
+        if (outcome instanceof OrderOutcome.Busy busy) {
+            // Parked rather than retried: a lease left by a dead worker must not use up the receives
+            // and send a replenishment no factory refused to the dead-letter queue.
+            return new Verdict.Defer(busy.retryAfter());
         }
         var refused = (OrderOutcome.FactoryRefused) outcome;
         if (receiveCount >= maxReceiveCount) {

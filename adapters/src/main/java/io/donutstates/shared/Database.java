@@ -47,6 +47,8 @@ public final class Database {
         Flyway.configure()
                 .dataSource(dataSource)
                 .locations(locations.toArray(String[]::new))
+                // Instances with and without the demo catalog may share one database.
+                .ignoreMigrationPatterns("*:missing")
                 .load()
                 .migrate();
     }

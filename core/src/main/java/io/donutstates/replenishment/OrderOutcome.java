@@ -9,8 +9,11 @@ public sealed interface OrderOutcome {
     /** Already ordered, delivered or failed, or unknown: nothing to do, the message is done. */
     record NothingToDo(String why) implements OrderOutcome { }
 
-    /** Another worker holds the order right now; try the message again later. */
-    record Busy() implements OrderOutcome { }
+    /**
+     * Another worker holds the order (it may have died holding it); try again once its lease can
+     * have run out, without spending the message's receives.
+     */
+    record Busy(java.time.Duration retryAfter) implements OrderOutcome { }
 
     /** The factory is known to be down and was not called; the queue should hold the order a while. */
     record FactoryUnavailable(Replenishment replenishment, String reason, java.time.Duration retryAfter)

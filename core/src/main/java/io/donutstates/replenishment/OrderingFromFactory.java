@@ -39,7 +39,7 @@ public class OrderingFromFactory {
         var now = clock.instant();
         if (!replenishments.claimForOrdering(id, now, now.plus(lease))) {
             return replenishments.find(id).filter(r -> r.status() == ReplenishmentStatus.REQUESTED).isPresent()
-                    ? new OrderOutcome.Busy()
+                    ? new OrderOutcome.Busy(lease)
                     : new OrderOutcome.NothingToDo("replenishment " + id + " moved on");
         }
         var order = new ProductionOrder(id, replenishment.sku(), replenishment.factoryId(),
