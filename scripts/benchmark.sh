@@ -58,8 +58,8 @@ load() {
 
 for mode in $MODES; do
   start_app "$mode"
-  load "$mode" sales     --scenario flash-crowd --set-stock 100000000 --duration "$DURATION"
-  load "$mode" send      --scenario legacy-send --set-stock 100000000 --duration "$DURATION"
+  load "$mode" sales     --scenario flash-crowd --set-stock 1000000 --duration "$DURATION"
+  load "$mode" send      --scenario legacy-send --set-stock 1000000 --duration "$DURATION"
   load "$mode" sell-out  --scenario flash-crowd --set-stock 5000 --warmup 0s --duration "$DURATION"
   stop_app
 done

