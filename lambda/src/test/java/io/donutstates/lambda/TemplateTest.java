@@ -7,15 +7,20 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.regex.Matcher;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.mariadb.jdbc.Configuration;
+import org.mariadb.jdbc.export.SslMode;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.AbstractConstruct;
@@ -30,7 +35,10 @@ import org.yaml.snakeyaml.nodes.Tag;
  * Reads {@code deploy/aws/template.yaml} as CloudFormation does (short-form intrinsics such as
  * {@code !Ref} and {@code !GetAtt} become their long forms) and checks the wiring the original got
  * wrong: handlers that exist, references that resolve, the redrive and the subscription the right way
- * round, an alarm on the dead letters, partial batch failures, permissions without wildcards.
+ * round, an alarm on the dead letters, partial batch failures, permissions without wildcards; and, for
+ * {@code CreateDatabase}, the template as CloudFormation sees it with either value (conditions evaluated, the
+ * resources they leave out gone): references that still resolve, the functions wired to the database that is
+ * used, and a created database that is private, encrypted, backed up and admits only the functions.
  */
 class TemplateTest {
 
@@ -39,15 +47,21 @@ class TemplateTest {
             "AWS::NoValue", "AWS::Partition", "AWS::Region", "AWS::StackId", "AWS::StackName", "AWS::URLSuffix");
     private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^!}][^}]*)}");
 
+    private static final String CREATES_DATABASE = "CreatesDatabase";
+    /** Stands for {@code !Ref AWS::NoValue} while a branch is evaluated: the property it sits in goes away. */
+    private static final Object NO_VALUE = new Object();
+
     private static Map<String, Object> template;
     private static Map<String, Object> resources;
     private static Map<String, Object> parameters;
+    private static Map<String, Object> conditions;
 
     @BeforeAll
     static void read() throws IOException {
         template = new Yaml(new CloudFormationConstructor()).load(Files.readString(TEMPLATE));
         resources = map(template.get("Resources"));
         parameters = map(template.get("Parameters"));
+        conditions = map(template.getOrDefault("Conditions", Map.of()));
     }
 
     @Test
@@ -81,13 +95,15 @@ class TemplateTest {
         collectReferences(template.get("Resources"), targets);
         collectReferences(template.get("Outputs"), targets);
         collectReferences(template.get("Globals"), targets);
+        collectReferences(template.get("Conditions"), targets);
+        collectReferences(template.get("Rules"), targets);
         assertThat(targets).isNotEmpty();
         for (String target : targets) {
-            assertThat(resolves(target)).as("reference to " + target).isTrue();
+            assertThat(resolves(target, resources)).as("reference to " + target).isTrue();
         }
     }
 
-    private static boolean resolves(String target) {
+    private static boolean resolves(String target, Map<String, Object> resources) {
         if (PSEUDO_PARAMETERS.contains(target) || parameters.containsKey(target) || resources.containsKey(target)) {
             return true;
         }
@@ -240,7 +256,338 @@ class TemplateTest {
                 "StockTopicArn");
     }
 
+    // ------------------------------------------------------------------ CreateDatabase
+
+    @Test
+    void aDatabaseIsCreatedOnlyWhenAskedAndEveryIfNamesADefinedCondition() {
+        Map<String, Object> createDatabase = map(parameters.get("CreateDatabase"));
+        assertThat(createDatabase.get("Default")).isEqualTo("false");
+        assertThat(list(createDatabase.get("AllowedValues"))).containsExactlyInAnyOrder("true", "false");
+        assertThat(conditions.get(CREATES_DATABASE))
+                .isEqualTo(Map.of("Fn::Equals", List.of(ref("CreateDatabase"), "true")));
+
+        Set<String> used = new TreeSet<>();
+        collectConditionNames(template, used);
+        resources.values().forEach(r -> addIfPresent(map(r).get("Condition"), used));
+        map(template.get("Outputs")).values().forEach(o -> addIfPresent(map(o).get("Condition"), used));
+        assertThat(used).as("conditions named by !If, !Condition and Condition:").contains(CREATES_DATABASE);
+        assertThat(conditions.keySet()).as("every named condition is defined").containsAll(used);
+        assertThat(used).as("every defined condition is used").containsAll(conditions.keySet());
+
+        // Whatever makes up the database exists only when asked for; nothing of the kind exists otherwise.
+        Set<String> databaseTypes = Set.of("AWS::RDS::DBInstance", "AWS::RDS::DBCluster", "AWS::RDS::DBSubnetGroup",
+                "AWS::EC2::SecurityGroup", "AWS::EC2::SecurityGroupIngress", "AWS::SecretsManager::Secret");
+        Set<String> created = new TreeSet<>();
+        resources.forEach((name, r) -> {
+            if (databaseTypes.contains(map(r).get("Type"))) {
+                assertThat(map(r).get("Condition")).as(name).isEqualTo(CREATES_DATABASE);
+                created.add((String) map(r).get("Type"));
+            }
+        });
+        assertThat(created).contains("AWS::RDS::DBInstance", "AWS::RDS::DBSubnetGroup", "AWS::EC2::SecurityGroup",
+                "AWS::SecretsManager::Secret");
+        assertThat(map(evaluated(false).get("Resources")).values())
+                .noneMatch(r -> databaseTypes.contains(map(r).get("Type")));
+    }
+
+    @ParameterizedTest(name = "CreateDatabase={0}")
+    @ValueSource(booleans = {true, false})
+    void withOrWithoutACreatedDatabaseEveryReferenceNamesSomethingThatExists(boolean createDatabase) {
+        Map<String, Object> evaluated = evaluated(createDatabase);
+        Map<String, Object> present = map(evaluated.get("Resources"));
+        List<String> targets = new ArrayList<>();
+        collectReferences(evaluated.get("Resources"), targets);
+        collectReferences(evaluated.get("Outputs"), targets);
+        collectReferences(evaluated.get("Globals"), targets);
+        for (String target : targets) {
+            assertThat(resolves(target, present)).as("reference to " + target).isTrue();
+        }
+        present.forEach((name, r) -> {
+            Object dependsOn = map(r).get("DependsOn");
+            List<Object> on = dependsOn == null ? List.of() : dependsOn instanceof List<?> l ? new ArrayList<>(l)
+                    : List.of(dependsOn);
+            on.forEach(d -> assertThat(present).as(name + " depends on " + d).containsKey((String) d));
+        });
+    }
+
+    @Test
+    void theExistingDatabaseMustBeNamedAndTheCreatedOneNeedsItsVpc() {
+        Map<String, Object> rules = map(template.get("Rules"));
+        assertThat(assertions(rules, "false")).contains(notEmpty("DbHost"), notEmpty("DbPasswordSecretArn"));
+        assertThat(assertions(rules, "true")).contains(notEmpty("VpcId"));
+    }
+
+    @Test
+    void theFunctionsUseTheCreatedDatabaseWhenThereIsOneAndTheGivenOneOtherwise() throws Exception {
+        Map<String, Object> created = globalFunction(evaluated(true));
+        Map<String, Object> createdVariables = map(map(created.get("Environment")).get("Variables"));
+        String createdUrl = (String) map(createdVariables.get("DONUT_DB_URL")).get("Fn::Sub");
+        assertThat(createdUrl).startsWith("jdbc:mariadb://${Database.Endpoint.Address}:${Database.Endpoint.Port}/${DbName}");
+        assertThat(createdVariables.get("DONUT_DB_SECRET_ARN")).isEqualTo(ref("DatabaseSecret"));
+        assertThat(referencedNames(map(created.get("VpcConfig")).get("SecurityGroupIds")))
+                .as("the functions are in the group the created database admits").contains("FunctionSecurityGroup");
+
+        Map<String, Object> existing = globalFunction(evaluated(false));
+        Map<String, Object> existingVariables = map(map(existing.get("Environment")).get("Variables"));
+        assertThat(existingVariables.get("DONUT_DB_URL"))
+                .isEqualTo(Map.of("Fn::Sub", "jdbc:mariadb://${DbHost}:${DbPort}/${DbName}"));
+        assertThat(existingVariables.get("DONUT_DB_SECRET_ARN")).isEqualTo(ref("DbPasswordSecretArn"));
+        assertThat(map(existing.get("VpcConfig")).get("SecurityGroupIds")).isEqualTo(ref("VpcSecurityGroupIds"));
+
+        // The URL the functions get for a created database is one the MariaDB driver reads as meant.
+        String url = createdUrl.replace("${Database.Endpoint.Address}", "donut.abc123.eu-west-1.rds.amazonaws.com")
+                .replace("${Database.Endpoint.Port}", "3306").replace("${DbName}", "donut_states");
+        Configuration configuration = Configuration.parse(url);
+        assertThat(configuration.addresses()).singleElement().satisfies(address -> {
+            assertThat(address.host).isEqualTo("donut.abc123.eu-west-1.rds.amazonaws.com");
+            assertThat(address.port).isEqualTo(3306);
+        });
+        assertThat(configuration.database()).isEqualTo("donut_states");
+        assertThat(configuration.sslMode()).as("MySQL 8.4's caching_sha2_password over TLS").isEqualTo(SslMode.TRUST);
+    }
+
+    @ParameterizedTest(name = "CreateDatabase={0}")
+    @ValueSource(booleans = {true, false})
+    void eachFunctionMayReadExactlyTheSecretItIsGivenAndNoOther(boolean createDatabase) {
+        Map<String, Object> evaluated = evaluated(createDatabase);
+        Object secret = map(map(globalFunction(evaluated).get("Environment")).get("Variables")).get("DONUT_DB_SECRET_ARN");
+        assertThat(secret).isEqualTo(ref(createDatabase ? "DatabaseSecret" : "DbPasswordSecretArn"));
+        Map<String, Object> present = map(evaluated.get("Resources"));
+        for (String function : functions().keySet()) {
+            List<Object> reads = list(props(present.get(function)).get("Policies")).stream().map(TemplateTest::map)
+                    .filter(p -> p.containsKey("AWSSecretsManagerGetSecretValuePolicy"))
+                    .map(p -> map(p.get("AWSSecretsManagerGetSecretValuePolicy")).get("SecretArn")).toList();
+            assertThat(reads).as(function).containsExactly(secret);
+        }
+        // An existing secret is one ARN: the parameter refuses a wildcard.
+        Pattern allowed = Pattern.compile((String) map(parameters.get("DbPasswordSecretArn")).get("AllowedPattern"));
+        assertThat(allowed.matcher("arn:aws:secretsmanager:eu-west-1:123456789012:secret:donut-db-AbCdEf").matches()).isTrue();
+        assertThat(allowed.matcher("").matches()).as("empty when the database is created").isTrue();
+        for (String wildcard : List.of("*", "arn:aws:secretsmanager:*", "arn:aws:secretsmanager:eu-west-1:123456789012:secret:*")) {
+            assertThat(allowed.matcher(wildcard).matches()).as(wildcard).isFalse();
+        }
+    }
+
+    @Test
+    void theCreatedDatabaseIsPrivateAndAdmitsOnlyTheFunctionsOnPort3306() {
+        Map<String, Object> database = props(resources.get("Database"));
+        assertThat(map(resources.get("Database")).get("Type")).isEqualTo("AWS::RDS::DBInstance");
+        assertThat(database.get("PubliclyAccessible")).isEqualTo(false);
+        assertThat(database.get("Port").toString()).isEqualTo("3306");
+        assertThat(list(database.get("VPCSecurityGroups"))).containsExactly(getAtt("DatabaseSecurityGroup", "GroupId"));
+        assertThat(database.get("DBSubnetGroupName")).isEqualTo(ref("DatabaseSubnetGroup"));
+        assertThat(props(resources.get("DatabaseSubnetGroup")).get("SubnetIds")).isEqualTo(ref("VpcSubnetIds"));
+
+        Map<String, Object> databaseGroup = props(resources.get("DatabaseSecurityGroup"));
+        assertThat(databaseGroup.get("VpcId")).isEqualTo(ref("VpcId"));
+        assertThat(list(databaseGroup.get("SecurityGroupIngress"))).singleElement().satisfies(rule -> {
+            assertThat(map(rule).get("IpProtocol")).isEqualTo("tcp");
+            assertThat(map(rule).get("FromPort")).isEqualTo(3306);
+            assertThat(map(rule).get("ToPort")).isEqualTo(3306);
+            assertThat(map(rule).get("SourceSecurityGroupId")).isEqualTo(getAtt("FunctionSecurityGroup", "GroupId"));
+            assertThat(map(rule)).doesNotContainKeys("CidrIp", "CidrIpv6", "SourcePrefixListId",
+                    "SourceSecurityGroupName");
+        });
+        Map<String, Object> functionGroup = props(resources.get("FunctionSecurityGroup"));
+        assertThat(functionGroup.get("VpcId")).isEqualTo(ref("VpcId"));
+        assertThat(functionGroup).doesNotContainKey("SecurityGroupIngress");
+        // No rule elsewhere opens a group, and nothing anywhere is open to the internet.
+        assertThat(resources.values()).noneMatch(r -> "AWS::EC2::SecurityGroupIngress".equals(map(r).get("Type")));
+        List<String> texts = new ArrayList<>();
+        collectStrings(template, texts);
+        assertThat(texts).doesNotContain("0.0.0.0/0", "::/0");
+    }
+
+    @Test
+    void theCreatedDatabaseIsEncryptedBackedUpProtectedAndItsPasswordIsGeneratedIntoASecret() {
+        Map<String, Object> database = props(resources.get("Database"));
+        assertThat(database.get("Engine")).isEqualTo("mysql");
+        assertThat(database.get("EngineVersion").toString()).startsWith("8.");
+        assertThat(database.get("StorageEncrypted")).isEqualTo(true);
+        assertThat(database.get("BackupRetentionPeriod")).isEqualTo(ref("DbBackupRetentionDays"));
+        assertThat((Integer) map(parameters.get("DbBackupRetentionDays")).get("MinValue")).as("backups on").isPositive();
+        assertThat(database.get("DeletionProtection")).isEqualTo(ref("DbDeletionProtection"));
+        assertThat(map(parameters.get("DbDeletionProtection")).get("Default")).isEqualTo("true");
+        assertThat(map(resources.get("Database")).get("DeletionPolicy")).isEqualTo("Snapshot");
+        assertThat(map(resources.get("Database")).get("UpdateReplacePolicy")).isEqualTo("Snapshot");
+
+        // The password: generated into the stack's secret, handed to RDS by a dynamic reference, in no parameter.
+        assertThat(database.get("MasterUsername")).isEqualTo(ref("DbUser"));
+        assertThat(database.get("MasterUserPassword"))
+                .isEqualTo(Map.of("Fn::Sub", "{{resolve:secretsmanager:${DatabaseSecret}:SecretString:password}}"));
+        assertThat(database).doesNotContainKey("ManageMasterUserPassword");
+        Map<String, Object> secret = props(resources.get("DatabaseSecret"));
+        assertThat(secret).doesNotContainKey("SecretString");
+        Map<String, Object> generated = map(secret.get("GenerateSecretString"));
+        assertThat(generated.get("GenerateStringKey")).isEqualTo("password");
+        assertThat(map(generated.get("SecretStringTemplate")).get("Fn::Sub").toString()).contains("\"username\"");
+        assertThat((Integer) generated.get("PasswordLength")).isBetween(16, 41);
+        // It is JSON that DatabaseSettings reads as such.
+        assertThat(DatabaseSettings.credentials("{\"username\":\"donut\",\"password\":\"s3cret\"}"))
+                .isEqualTo(new DatabaseSettings.Credentials("donut", "s3cret"));
+    }
+
+    @Test
+    void theMigrationWaitsForACreatedDatabaseAndItsEndpointIsAnOutput() {
+        List<String> withDatabase = new ArrayList<>();
+        collectReferences(map(evaluated(true).get("Resources")).get("SchemaMigration"), withDatabase);
+        assertThat(withDatabase).as("SchemaMigration refers to (so waits for) the database").contains("Database");
+        List<String> without = new ArrayList<>();
+        collectReferences(map(evaluated(false).get("Resources")).get("SchemaMigration"), without);
+        assertThat(without).doesNotContain("Database").contains("DbHost");
+
+        Map<String, Object> endpoint = map(map(template.get("Outputs")).get("DatabaseEndpoint"));
+        assertThat(endpoint.get("Condition")).isEqualTo(CREATES_DATABASE);
+        assertThat(endpoint.get("Value")).isEqualTo(getAtt("Database", "Endpoint.Address"));
+        assertThat(map(evaluated(true).get("Outputs"))).containsKey("DatabaseEndpoint");
+        assertThat(map(evaluated(false).get("Outputs"))).doesNotContainKey("DatabaseEndpoint");
+    }
+
     // ------------------------------------------------------------------ helpers
+
+    /**
+     * The template as CloudFormation deploys it with {@code CreateDatabase} set so (other parameters at their
+     * defaults): conditions evaluated, every {@code Fn::If} replaced by its branch, {@code AWS::NoValue}
+     * dropped, and the resources and outputs whose condition is false left out.
+     */
+    private static Map<String, Object> evaluated(boolean createDatabase) {
+        Map<String, String> values = new HashMap<>();
+        parameters.forEach((name, p) -> {
+            Object value = map(p).get("Default");
+            if (value != null) {
+                values.put(name, value.toString());
+            }
+        });
+        values.put("CreateDatabase", Boolean.toString(createDatabase));
+        Map<String, Boolean> truth = new HashMap<>();
+        conditions.forEach((name, c) -> truth.put(name, condition(c, values)));
+        Map<String, Object> result = new LinkedHashMap<>();
+        template.forEach((section, content) -> {
+            if (section.equals("Resources") || section.equals("Outputs")) {
+                Map<String, Object> kept = new LinkedHashMap<>();
+                map(content).forEach((name, item) -> {
+                    Object condition = map(item).get("Condition");
+                    if (condition == null || truth.get((String) condition)) {
+                        kept.put(name, branch(item, truth));
+                    }
+                });
+                result.put(section, kept);
+            } else {
+                result.put(section, branch(content, truth));
+            }
+        });
+        return result;
+    }
+
+    private static boolean condition(Object expression, Map<String, String> values) {
+        Map<String, Object> m = map(expression);
+        assertThat(m).hasSize(1);
+        var entry = m.entrySet().iterator().next();
+        return switch (entry.getKey()) {
+            case "Fn::Equals" -> {
+                List<Object> operands = list(entry.getValue());
+                yield operand(operands.get(0), values).equals(operand(operands.get(1), values));
+            }
+            case "Fn::Not" -> !condition(list(entry.getValue()).get(0), values);
+            case "Fn::And" -> list(entry.getValue()).stream().allMatch(c -> condition(c, values));
+            case "Fn::Or" -> list(entry.getValue()).stream().anyMatch(c -> condition(c, values));
+            case "Condition" -> condition(conditions.get((String) entry.getValue()), values);
+            default -> throw new AssertionError("condition function not understood here: " + entry.getKey());
+        };
+    }
+
+    private static String operand(Object operand, Map<String, String> values) {
+        if (operand instanceof Map<?, ?> m && m.containsKey("Ref")) {
+            String value = values.get((String) m.get("Ref"));
+            assertThat(value).as("a value for " + m.get("Ref")).isNotNull();
+            return value;
+        }
+        return operand.toString();
+    }
+
+    private static Object branch(Object node, Map<String, Boolean> truth) {
+        if (node instanceof Map<?, ?> m) {
+            if (m.size() == 1 && m.containsKey("Fn::If")) {
+                List<Object> choice = list(m.get("Fn::If"));
+                assertThat(choice).hasSize(3);
+                Boolean holds = truth.get((String) choice.get(0));
+                assertThat(holds).as("!If names a defined condition: " + choice.get(0)).isNotNull();
+                return branch(choice.get(holds ? 1 : 2), truth);
+            }
+            if (m.size() == 1 && "AWS::NoValue".equals(m.get("Ref"))) {
+                return NO_VALUE;
+            }
+            Map<String, Object> copy = new LinkedHashMap<>();
+            m.forEach((k, v) -> {
+                Object value = branch(v, truth);
+                if (value != NO_VALUE) {
+                    copy.put((String) k, value);
+                }
+            });
+            return copy;
+        } else if (node instanceof List<?> l) {
+            List<Object> copy = new ArrayList<>();
+            l.forEach(v -> {
+                Object value = branch(v, truth);
+                if (value != NO_VALUE) {
+                    copy.add(value);
+                }
+            });
+            return copy;
+        }
+        return node;
+    }
+
+    private static Map<String, Object> globalFunction(Map<String, Object> evaluated) {
+        return map(map(evaluated.get("Globals")).get("Function"));
+    }
+
+    private static List<Object> assertions(Map<String, Object> rules, String createDatabase) {
+        Object when = Map.of("Fn::Equals", List.of(ref("CreateDatabase"), createDatabase));
+        List<Object> found = new ArrayList<>();
+        rules.values().stream().map(TemplateTest::map).filter(r -> when.equals(r.get("RuleCondition")))
+                .forEach(r -> list(r.get("Assertions")).forEach(a -> found.add(map(a).get("Assert"))));
+        return found;
+    }
+
+    private static Map<String, Object> notEmpty(String parameter) {
+        return Map.of("Fn::Not", List.of(Map.of("Fn::Equals", List.of(ref(parameter), ""))));
+    }
+
+    private static void collectConditionNames(Object node, Set<String> names) {
+        if (node instanceof Map<?, ?> m) {
+            if (m.size() == 1 && m.containsKey("Fn::If")) {
+                names.add((String) list(m.get("Fn::If")).get(0));
+            } else if (m.size() == 1 && m.get("Condition") instanceof String name) {
+                names.add(name);
+            }
+            m.values().forEach(v -> collectConditionNames(v, names));
+        } else if (node instanceof List<?> l) {
+            l.forEach(v -> collectConditionNames(v, names));
+        }
+    }
+
+    private static void addIfPresent(Object name, Set<String> names) {
+        if (name != null) {
+            names.add((String) name);
+        }
+    }
+
+    private static Set<String> referencedNames(Object node) {
+        List<String> targets = new ArrayList<>();
+        collectReferences(node, targets);
+        return new TreeSet<>(targets);
+    }
+
+    private static void collectStrings(Object node, List<String> texts) {
+        if (node instanceof Map<?, ?> m) {
+            m.values().forEach(v -> collectStrings(v, texts));
+        } else if (node instanceof List<?> l) {
+            l.forEach(v -> collectStrings(v, texts));
+        } else if (node instanceof String text) {
+            texts.add(text);
+        }
+    }
 
     private static Map<String, Object> functions() {
         Map<String, Object> functions = new LinkedHashMap<>();
