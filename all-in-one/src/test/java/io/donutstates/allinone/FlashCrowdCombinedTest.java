@@ -1,5 +1,7 @@
 package io.donutstates.allinone;
 
+import io.donutstates.sales.Checkout;
+import io.donutstates.sales.CombinedCheckout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The flash-crowd guarantees with {@code DONUT_SALES_MODE=combined}. */
@@ -11,5 +13,10 @@ class FlashCrowdCombinedTest extends FlashCrowdGuarantees {
     @Override
     TestShop shop() {
         return shop;
+    }
+
+    @Override
+    Class<? extends Checkout> expectedCheckout() {
+        return CombinedCheckout.class;
     }
 }

@@ -2,6 +2,7 @@ package io.donutstates.allinone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.donutstates.sales.Checkout;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -12,6 +13,16 @@ import org.junit.jupiter.api.Test;
 abstract class FlashCrowdGuarantees {
 
     abstract TestShop shop();
+
+    /** The checkout the mode under test must put in front of buyers. */
+    abstract Class<? extends Checkout> expectedCheckout();
+
+    @Test
+    void buyers_go_through_the_checkout_of_the_configured_mode() {
+        var context = shop().shop().context();
+        assertThat(context.getBean(Checkout.class)).isInstanceOf(expectedCheckout());
+        assertThat(context.getBean("salesController")).extracting("checkout").isInstanceOf(expectedCheckout());
+    }
 
     @Test
     void a_thousand_buyers_for_a_hundred_donuts_get_exactly_a_hundred() {

@@ -16,18 +16,18 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class LegacySendController {
 
-    private final Checkout selling;
+    private final Checkout checkout;
     private final ShopMetrics metrics;
 
-    LegacySendController(Checkout selling, ShopMetrics metrics) {
-        this.selling = selling;
+    LegacySendController(Checkout checkout, ShopMetrics metrics) {
+        this.checkout = checkout;
         this.metrics = metrics;
     }
 
     @PostMapping("/send")
     ResponseEntity<Object> send(@RequestBody(required = false) String body) {
         var purchase = SaleReplies.legacyPurchase(JsonBodies.object(body));
-        SaleResult result = selling.sell(purchase);
+        SaleResult result = checkout.sell(purchase);
         metrics.sale(result);
         return Replies.send(SaleReplies.legacy(result));
     }

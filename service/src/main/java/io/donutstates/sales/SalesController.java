@@ -14,12 +14,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class SalesController {
 
-    private final Checkout selling;
+    private final Checkout checkout;
     private final SellingOnce sellingOnce;
     private final ShopMetrics metrics;
 
-    SalesController(Checkout selling, SellingOnce sellingOnce, ShopMetrics metrics) {
-        this.selling = selling;
+    SalesController(Checkout checkout, SellingOnce sellingOnce, ShopMetrics metrics) {
+        this.checkout = checkout;
         this.sellingOnce = sellingOnce;
         this.metrics = metrics;
     }
@@ -29,7 +29,7 @@ class SalesController {
                                 @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         var purchase = SaleReplies.purchase(JsonBodies.object(body));
         SaleResult result = idempotencyKey == null
-                ? selling.sell(purchase)
+                ? checkout.sell(purchase)
                 : sellingOnce.sell(idempotencyKey, purchase);
         metrics.sale(result);
         return Replies.send(SaleReplies.of(result));

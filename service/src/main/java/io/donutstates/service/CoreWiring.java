@@ -102,7 +102,9 @@ class CoreWiring {
         return new Selling(stock, new JdbcSales(dataSource), ledger, starting, transactions, clock);
     }
 
+    /** Primary: {@link Selling} is a Checkout too, but buyers go through the configured mode. */
     @Bean
+    @org.springframework.context.annotation.Primary
     Checkout checkout(DonutProperties donut, Selling selling, Stock stock, HikariDataSource dataSource,
                       StockLedger ledger, StartingReplenishment starting, Transactions transactions, Clock clock) {
         if ("plain".equals(donut.sales().mode())) {
