@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The flash-crowd benchmark: the all-in-one jar and the load generator on this machine, plain and
 # combined sales modes side by side, on POST /api/sales, the legacy POST /send and a sell-out.
-# Bounded: each scenario runs DURATION (default 20s) after a 3s warm-up. Traffic stays on 127.0.0.1.
+# Bounded: each scenario runs DURATION (default 20s) after WARMUP (15s). Traffic stays on 127.0.0.1.
 #
 #   scripts/benchmark.sh                 # both modes, all scenarios
 #   DURATION=10s CONCURRENCY=200 MODES="combined" scripts/benchmark.sh
@@ -9,6 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DURATION=${DURATION:-20s}
+WARMUP=${WARMUP:-30s}   # on 2 cores the JIT compilers compete with the load for about this long
 CONCURRENCY=${CONCURRENCY:-200}
 MODES=${MODES:-"plain combined"}
 PORT=${PORT:-18080}
@@ -16,7 +17,7 @@ FACTORY_PORT=${FACTORY_PORT:-18081}
 TOKEN=bench-token
 OUT=${OUT:-target/benchmark}
 APP_JAVA=${APP_JAVA:-$( [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ] && echo /usr/lib/jvm/temurin-25-jdk-amd64/bin/java || echo java )}
-APP_OPTS=${APP_OPTS:-"-Xms512m -Xmx512m"}
+APP_OPTS=${APP_OPTS:-}
 
 [ -f all-in-one/target/donut-states.jar ] && [ -f loadgen/target/donut-loadgen.jar ] \
   || ./mvnw -q -B package -DskipTests
@@ -27,8 +28,11 @@ app_pid=""
 stop_app() { [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null || true; app_pid=""; }
 trap stop_app EXIT
 
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
 start_app() {
   local mode=$1 data
+  for _ in $(seq 1 60); do port_free "$PORT" && port_free "$FACTORY_PORT" && break; sleep 0.5; done
   data=$(mktemp -d)
   local started=$(date +%s%N)
   SERVER_PORT=$PORT DONUT_FACTORY_PORT=$FACTORY_PORT DONUT_DATA_DIR=$data DONUT_ADMIN_TOKEN=$TOKEN \
@@ -53,13 +57,13 @@ load() {
   java -jar loadgen/target/donut-loadgen.jar --url "http://127.0.0.1:$PORT" --concurrency "$CONCURRENCY" \
     --admin-token "$TOKEN" --label "$mode/$name" --json "$OUT/$mode-$name.json" --quiet "$@" \
     > "$OUT/$mode-$name.txt" 2>&1 || true
-  echo "[$mode] $name: $(grep -E 'requests/s|p50|p99|sold|consistency' "$OUT/$mode-$name.txt" | tr -s ' ' | paste -sd ';' -) ; rss $(rss_mb) MB"
+  echo "[$mode] $name: $(grep -E '^(requests|latency|outcomes) ' "$OUT/$mode-$name.txt" | grep -v closed | tr -s ' ' | paste -sd ';' -); $(grep -c 'consistency *PASS' "$OUT/$mode-$name.txt") consistency PASS; rss $(rss_mb) MB"
 }
 
 for mode in $MODES; do
   start_app "$mode"
-  load "$mode" sales     --scenario flash-crowd --set-stock 1000000 --duration "$DURATION"
-  load "$mode" send      --scenario legacy-send --set-stock 1000000 --duration "$DURATION"
+  load "$mode" sales     --scenario flash-crowd --set-stock 1000000 --warmup "$WARMUP" --duration "$DURATION"
+  load "$mode" send      --scenario legacy-send --set-stock 1000000 --warmup "$WARMUP" --duration "$DURATION"
   load "$mode" sell-out  --scenario flash-crowd --set-stock 5000 --warmup 0s --duration "$DURATION"
   stop_app
 done
