@@ -83,6 +83,28 @@ record HttpApiRequest(String method, String path, Map<String, String> headers, M
         return HttpReply.error(405, "METHOD_NOT_ALLOWED", "Request method '" + method + "' is not supported");
     }
 
+    /**
+     * Reads the event, routes it and answers: invalid input as 400 with its message, anything
+     * unexpected as 500 without details (logged with the route), as the service does.
+     */
+    static APIGatewayV2HTTPResponse respond(APIGatewayV2HTTPEvent event,
+                                            java.util.function.Function<HttpApiRequest, HttpReply> route,
+                                            org.slf4j.Logger log) {
+        HttpReply reply;
+        String where = "?";
+        try {
+            var request = of(event);
+            where = request.method() + " " + request.path();
+            reply = route.apply(request);
+        } catch (IllegalArgumentException e) {
+            reply = HttpReply.badRequest(e.getMessage());
+        } catch (RuntimeException e) {
+            log.error("unexpected failure answering {}", where, e);
+            reply = unexpected();
+        }
+        return answer(reply);
+    }
+
     static HttpReply unexpected() {
         return HttpReply.error(500, "INTERNAL_ERROR", "the shop could not complete the request; try again");
     }

@@ -52,19 +52,7 @@ public class SalesApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, AP
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        HttpReply reply;
-        String where = "?";
-        try {
-            var request = HttpApiRequest.of(event);
-            where = request.method() + " " + request.path();
-            reply = route(request);
-        } catch (IllegalArgumentException e) {
-            reply = HttpReply.badRequest(e.getMessage());
-        } catch (RuntimeException e) {
-            log.error("unexpected failure answering {}", where, e);
-            reply = HttpApiRequest.unexpected();
-        }
-        return HttpApiRequest.answer(reply);
+        return HttpApiRequest.respond(event, this::route, log);
     }
 
     private HttpReply route(HttpApiRequest request) {
