@@ -118,7 +118,8 @@ final class ChildProcesses implements AutoCloseable {
         killAll(descendants);
     }
 
-    private static void killAll(Iterable<ProcessHandle> processes) {
+    /** Kills the processes (SIGKILL) and waits a bounded time for each to be gone. */
+    static void killAll(Iterable<ProcessHandle> processes) {
         for (ProcessHandle p : processes) {
             if (p.isAlive()) {
                 p.destroyForcibly();

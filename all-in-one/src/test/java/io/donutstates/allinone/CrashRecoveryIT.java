@@ -82,7 +82,7 @@ class CrashRecoveryIT {
                 Thread.currentThread().interrupt();
             }
         }
-        killAll(descendants);
+        ChildProcesses.killAll(descendants);
     }
 
     @Test
@@ -129,7 +129,7 @@ class CrashRecoveryIT {
         assertThat(first.isAlive()).isFalse();
         assertThat(first.exitValue()).as("killed by SIGKILL (128 + 9)").isEqualTo(137);
         // The JVM died without its shutdown hook: its mariadbd would live on and hold the data directory.
-        killAll(children);
+        ChildProcesses.killAll(children);
         crowd.stopAndAwait();
 
         List<Long> confirmedSales = List.copyOf(crowd.confirmedSaleIds);
@@ -242,21 +242,6 @@ class CrashRecoveryIT {
                     });
         } catch (org.awaitility.core.ConditionTimeoutException | org.awaitility.core.TerminalFailureException e) {
             throw new AssertionError(e.getMessage() + " (within " + STARTUP + "); end of " + log + ":\n" + tail(log), e);
-        }
-    }
-
-    private static void killAll(Iterable<ProcessHandle> processes) {
-        for (ProcessHandle p : processes) {
-            if (p.isAlive()) {
-                p.destroyForcibly();
-            }
-        }
-        for (ProcessHandle p : processes) {
-            try {
-                p.onExit().get(15, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                System.err.println("crash-recovery: process " + p.pid() + " did not exit: " + e);
-            }
         }
     }
 
