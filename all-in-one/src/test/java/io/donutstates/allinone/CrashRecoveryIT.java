@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
@@ -93,11 +91,9 @@ class CrashRecoveryIT {
         assertThat(jar).as("the packaged all-in-one jar (built by `package`)").isRegularFile();
         runDir = target.resolve("crash-recovery").resolve("run-" + System.currentTimeMillis());
         Files.createDirectories(runDir);
-        apiPort = freePort();
-        factoryPort = freePort();
-        while (factoryPort == apiPort) {
-            factoryPort = freePort();
-        }
+        List<Integer> ports = ChildProcesses.freePorts(2);
+        apiPort = ports.get(0);
+        factoryPort = ports.get(1);
 
         // --- first life: open, count the shelf, a crowd sells it out --------------------------------
         Process first = start(jar, runDir.resolve("first-life.log"));
@@ -258,13 +254,6 @@ class CrashRecoveryIT {
         // target/test-classes -> target
         Path classes = Path.of(CrashRecoveryIT.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         return classes.getParent();
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        }
     }
 
     // --- the shop's API --------------------------------------------------------------------------------

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -92,7 +91,7 @@ class ScaleOutIT {
         assertThat(jar).as("the packaged all-in-one jar (built by `package`)").isRegularFile();
         Path runDir = target.resolve("scale-out").resolve("run-" + System.currentTimeMillis());
         Files.createDirectories(runDir);
-        List<Integer> ports = freePorts(3 + INSTANCES);
+        List<Integer> ports = ChildProcesses.freePorts(3 + INSTANCES);
         int dbPort = ports.get(0);
         int sqsPort = ports.get(1);
         int factoryPort = ports.get(2);
@@ -351,23 +350,6 @@ class ScaleOutIT {
         } catch (IOException e) {
             return false;
         }
-    }
-
-    private static List<Integer> freePorts(int count) throws IOException {
-        Set<Integer> ports = new java.util.LinkedHashSet<>();
-        List<ServerSocket> held = new ArrayList<>();
-        try {
-            while (ports.size() < count) {
-                var socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress());
-                held.add(socket);
-                ports.add(socket.getLocalPort());
-            }
-        } finally {
-            for (var socket : held) {
-                socket.close();
-            }
-        }
-        return List.copyOf(ports);
     }
 
     private static Path targetDir() throws URISyntaxException {

@@ -32,8 +32,7 @@ public final class FactorySimulator implements AutoCloseable {
         this.faults = new AtomicReference<>(settings.faults());
         this.stats = new StatsCounter();
         this.orders = new OrderBook();
-        String host = settings.host().contains(":") ? "[" + settings.host() + "]" : settings.host();
-        this.baseUrl = "http://" + host + ":" + server.getAddress().getPort();
+        this.baseUrl = baseUrl(settings.host(), server.getAddress().getPort());
         server.createContext("/", router(settings));
     }
 
@@ -76,6 +75,11 @@ public final class FactorySimulator implements AutoCloseable {
     }
 
     /** For example {@code http://127.0.0.1:8081}, without a trailing slash. */
+    /** The URL a simulator on this host and port answers at. */
+    public static String baseUrl(String host, int port) {
+        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+    }
+
     public String baseUrl() {
         return baseUrl;
     }

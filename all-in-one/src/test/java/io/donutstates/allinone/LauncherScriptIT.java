@@ -1,0 +1,90 @@
+package io.donutstates.allinone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * {@code ./donut-states}, the documented way to run the shop, run with this JVM's Java: it starts
+ * the all-in-one jar, and on Java 19 and newer the first run leaves a class-data-sharing archive
+ * that the next start loads the shop's classes from.
+ */
+@Timeout(value = 4, unit = TimeUnit.MINUTES)
+class LauncherScriptIT {
+
+    private static final String JAVA_VERSION = System.getProperty("java.specification.version");
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void the_launcher_starts_the_shop_and_a_restart_loads_the_archive_the_first_run_wrote() throws Exception {
+        Path script = Path.of("..", "donut-states").toAbsolutePath().normalize();
+        Path archive = Path.of("target", "donut-states-java" + JAVA_VERSION + ".jsa").toAbsolutePath();
+        Files.deleteIfExists(archive);
+        Path work = Path.of("target", "launcher-it").toAbsolutePath();
+        Path classLog = work.resolve("second-classes.log");
+        Files.createDirectories(work);
+        Files.deleteIfExists(classLog);
+
+        try (var processes = new ChildProcesses()) {
+            var first = run(processes, "first", script, work, "");
+            assertThat(get(first.port(), "/api/products")).contains("CP-502101");
+            stop(first.child());
+
+            if (Runtime.version().feature() < 19) {
+                assertThat(archive).as("Java " + JAVA_VERSION + " runs without an archive").doesNotExist();
+                return;
+            }
+            assertThat(archive).as("written when the first run stopped").isRegularFile();
+            run(processes, "second", script, work, "-Xlog:class+load=info:file=" + classLog);
+            assertThat(Files.readString(classLog))
+                    .as("the shop's classes come from the archive")
+                    .contains("io.donutstates.allinone.AllInOne source: shared objects file (top)");
+        }
+    }
+
+    private record Run(ChildProcesses.Child child, int port) { }
+
+    /** Starts the script and waits until the Sales API answers. */
+    private Run run(ChildProcesses processes, String name, Path script, Path work, String extraJvmOptions)
+            throws Exception {
+        int port = ChildProcesses.freePorts(1).get(0);
+        Map<String, String> env = Map.of(
+                "JAVA_HOME", System.getProperty("java.home"),
+                "JAVA_OPTS", ("-Xmx256m -Djava.io.tmpdir=" + ChildProcesses.temporaryDirectory(name, work)
+                        + " " + extraJvmOptions).trim(),
+                "SERVER_PORT", String.valueOf(port),
+                "DONUT_FACTORY_PORT", "0",
+                "DONUT_DATA_DIR", work.resolve("data").toString(),
+                "DONUT_ADMIN_TOKEN", "launcher-it-token",
+                "LOGGING_LEVEL_ROOT", "WARN");
+        var child = processes.start(name, List.of(script.toString()), work, env);
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+                .failFast("the launcher exited: " + child.tail(20), () -> !child.process().isAlive())
+                .until(() -> get(port, "/api/products") != null);
+        return new Run(child, port);
+    }
+
+    private String get(int port, String path) throws Exception {
+        var response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return response.statusCode() == 200 ? response.body() : null;
+    }
+
+    /** SIGTERM, as Ctrl-C: the archive is written while the JVM exits. */
+    private static void stop(ChildProcesses.Child child) throws InterruptedException {
+        child.process().destroy();
+        assertThat(child.process().waitFor(90, TimeUnit.SECONDS)).as(child.name() + " stopped").isTrue();
+    }
+}
