@@ -5,10 +5,8 @@ import io.donutstates.factory.simulator.FactorySimulator;
 import io.donutstates.service.DonutStatesService;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.boot.SpringApplication;
@@ -22,14 +20,14 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 public final class AllInOne implements AutoCloseable {
 
     private final ConfigurableApplicationContext context;
-    private final List<AutoCloseable> embedded;
+    private final StartedParts parts;
     private final Map<String, String> settings;
     private final FactorySimulator simulator;
 
-    private AllInOne(ConfigurableApplicationContext context, List<AutoCloseable> embedded,
+    private AllInOne(ConfigurableApplicationContext context, StartedParts parts,
                      Map<String, String> settings, FactorySimulator simulator) {
         this.context = context;
-        this.embedded = embedded;
+        this.parts = parts;
         this.settings = settings;
         this.simulator = simulator;
     }
@@ -37,7 +35,7 @@ public final class AllInOne implements AutoCloseable {
     /** Starts from environment-style settings ({@code DONUT_DB_URL}, {@code SERVER_PORT}, ...). */
     public static AllInOne start(Map<String, String> environment, String... args) {
         Map<String, String> settings = new HashMap<>(environment);
-        List<AutoCloseable> embedded = new java.util.concurrent.CopyOnWriteArrayList<>();
+        StartedParts parts = new StartedParts();
         CompletableFuture<EmbeddedMariaDb> database = CompletableFuture.completedFuture(null);
         CompletableFuture<EmbeddedSqs> queues = CompletableFuture.completedFuture(null);
         CompletableFuture<FactorySimulator> factory = CompletableFuture.completedFuture(null);
@@ -48,7 +46,7 @@ public final class AllInOne implements AutoCloseable {
             // A port taken in between fails the start with the part's own message.
             if (blank(settings.get("DONUT_DB_URL"))) {
                 int port = freePort();
-                database = inBackground(() -> started(embedded, EmbeddedMariaDb.start(dataDir.resolve("mariadb"), port)));
+                database = inBackground(() -> parts.add(EmbeddedMariaDb.start(dataDir.resolve("mariadb"), port)));
                 settings.put("DONUT_DB_URL", EmbeddedMariaDb.jdbcUrl(port, settings.getOrDefault("DONUT_DB_NAME", "donut_states")));
                 settings.put("DONUT_DB_USER", "root");
                 settings.put("DONUT_DB_PASSWORD", "");
@@ -56,13 +54,13 @@ public final class AllInOne implements AutoCloseable {
             }
             if (blank(settings.get("DONUT_SQS_ENDPOINT")) && blank(settings.get("DONUT_SNS_TOPIC_ARN"))) {
                 int port = freePort();
-                queues = inBackground(() -> started(embedded, EmbeddedSqs.start(port)));
+                queues = inBackground(() -> parts.add(EmbeddedSqs.start(port)));
                 settings.put("DONUT_SQS_ENDPOINT", "http://127.0.0.1:" + port);
             }
             if (blank(settings.get("DONUT_FACTORY_URL"))) {
                 var simulated = FactorySettings.fromEnvironment(settings);
                 var onPort = simulated.port() == 0 ? simulated.withPort(freePort()) : simulated;
-                factory = inBackground(() -> started(embedded, FactorySimulator.start(onPort)));
+                factory = inBackground(() -> parts.add(FactorySimulator.start(onPort)));
                 settings.put("DONUT_FACTORY_URL", FactorySimulator.baseUrl(onPort.host(), onPort.port()));
             }
             if (blank(settings.get("DONUT_ADMIN_TOKEN"))) {
@@ -79,20 +77,20 @@ public final class AllInOne implements AutoCloseable {
                         .addFirst(new SystemEnvironmentPropertySource("all-in-one-systemEnvironment", source));
                 ctx.getBeanFactory().addBeanPostProcessor(waiting);
             });
-            var context = app.run(args);
+            var context = parts.add(app.run(args));
             try {
                 // The service does not wait for every part (it calls the factory only when stock runs out).
                 join(database);
                 join(queues);
-                return new AllInOne(context, embedded, settings, join(factory));
+                return new AllInOne(context, parts, settings, join(factory));
             } catch (RuntimeException e) {
-                context.close();
+                parts.stopAndForget();
                 throw e;
             }
         } catch (RuntimeException e) {
             // Parts still starting must finish before they can be stopped, or they outlive the failure.
             CompletableFuture.allOf(database, queues, factory).exceptionally(ignored -> null).join();
-            embedded.forEach(AllInOne::closeQuietly);
+            parts.stopAndForget();
             throw firstFailure(e, database, queues, factory);
         }
     }
@@ -113,12 +111,6 @@ public final class AllInOne implements AutoCloseable {
         thread.setContextClassLoader(Thread.currentThread().getContextClassLoader());
         thread.start();
         return result;
-    }
-
-    /** Keeps a started part so it is stopped with the shop (newest first). */
-    private static <T extends AutoCloseable> T started(List<AutoCloseable> embedded, T part) {
-        embedded.add(0, part);
-        return part;
     }
 
     /** An embedded part that failed to start is the reason to report, not the service that waited for it. */
@@ -177,18 +169,10 @@ public final class AllInOne implements AutoCloseable {
         return context;
     }
 
+    /** Stops the service, then the embedded parts; at JVM exit this happens by itself. */
     @Override
     public void close() {
-        context.close();
-        embedded.forEach(AllInOne::closeQuietly);
-    }
-
-    private static void closeQuietly(AutoCloseable part) {
-        try {
-            part.close();
-        } catch (Exception e) {
-            System.err.println("could not stop " + part.getClass().getSimpleName() + ": " + e.getMessage());
-        }
+        parts.stopAndForget();
     }
 
     private static boolean blank(String value) {

