@@ -5,107 +5,120 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A checkout that combines purchases of the same product arriving together: while one batch is in
- * the database the next buyers queue up, and one of them takes the queue (up to a limit, oldest
- * first) into the next batch. Each buyer is answered only after its batch committed, and leads at
- * most until its own answer is ready, then hands the lead to the oldest buyer still waiting.
+ * A checkout that combines purchases of the same product arriving together. Each product has a
+ * lane: buyers queue in it, and one worker per busy lane takes the queue (up to a limit, oldest
+ * first) into a batch, sells it in one transaction, answers its buyers, and goes on with whoever
+ * queued meanwhile, so the product's row is never left idle while buyers wait. Each buyer is
+ * answered only after its batch committed.
  */
 public class CombinedCheckout implements Checkout {
 
     private final SellingInBatches selling;
     private final int maxBatch;
+    private final Executor workers;
     private final Map<Sku, Lane> lanes = new ConcurrentHashMap<>();
 
-    public CombinedCheckout(SellingInBatches selling, int maxBatch) {
+    /** @param workers runs a lane's worker while the lane has buyers (one task per busy lane) */
+    public CombinedCheckout(SellingInBatches selling, int maxBatch, Executor workers) {
+        if (maxBatch < 1) {
+            throw new IllegalArgumentException("maxBatch must be at least 1, got " + maxBatch);
+        }
         this.selling = selling;
         this.maxBatch = maxBatch;
+        this.workers = workers;
     }
 
     @Override
     public SaleResult sell(Purchase purchase) {
-        Lane lane = lanes.computeIfAbsent(purchase.sku(), Lane::new);
         var buyer = new Buyer(purchase);
-        lane.queue.add(buyer);
-        SaleResult result = lane.await(buyer);
-        if (lane.queue.isEmpty() && !lane.leading.get()) {
-            // Idle lanes go, so SKUs that do not exist cannot pile up. A buyer still holding this lane
-            // serves itself; a new one opens a fresh lane, and the row lock keeps the two apart.
-            lanes.remove(purchase.sku(), lane);
+        lanes.computeIfAbsent(purchase.sku(), Lane::new).enter(buyer);
+        try {
+            return buyer.answer.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
-        return result;
     }
 
-    /** One buyer: the answer it waits for, and a nudge that tells it to take the lead. */
-    private static final class Buyer {
-        final Purchase purchase;
-        final CompletableFuture<SaleResult> answer = new CompletableFuture<>();
-        volatile CompletableFuture<Void> turn = new CompletableFuture<>();
-
+    private record Buyer(Purchase purchase, CompletableFuture<SaleResult> answer) {
         Buyer(Purchase purchase) {
-            this.purchase = purchase;
+            this(purchase, new CompletableFuture<>());
         }
     }
 
-    /** The buyers of one product. */
+    /** The buyers of one product and whether a worker is serving them. */
     private final class Lane {
         private final Sku sku;
         private final ConcurrentLinkedQueue<Buyer> queue = new ConcurrentLinkedQueue<>();
-        private final AtomicBoolean leading = new AtomicBoolean();
+        private final AtomicBoolean served = new AtomicBoolean();
 
         Lane(Sku sku) {
             this.sku = sku;
         }
 
-        SaleResult await(Buyer buyer) {
-            while (!buyer.answer.isDone()) {
-                if (leading.compareAndSet(false, true)) {
-                    try {
-                        serveOneBatch();
-                    } finally {
-                        leading.set(false);
-                    }
-                    if (buyer.answer.isDone()) {
-                        handOff();
-                    }
-                } else {
-                    var turn = buyer.turn;
-                    CompletableFuture.anyOf(buyer.answer, turn).join();
-                    if (turn.isDone()) {
-                        buyer.turn = new CompletableFuture<>();
-                    }
+        void enter(Buyer buyer) {
+            queue.add(buyer);
+            startWorkerIfNone();
+        }
+
+        private void startWorkerIfNone() {
+            if (!queue.isEmpty() && served.compareAndSet(false, true)) {
+                try {
+                    workers.execute(this::serve);
+                } catch (RejectedExecutionException e) {
+                    served.set(false);
+                    refuseAll(e);
                 }
             }
-            return buyer.answer.join();
         }
 
-        private void handOff() {
-            Buyer oldest = queue.peek();
-            if (oldest != null) {
-                oldest.turn.complete(null);
+        /** Sells batch after batch until the queue is empty; a buyer arriving just after is picked up. */
+        private void serve() {
+            try {
+                for (List<Buyer> batch = nextBatch(); !batch.isEmpty(); batch = nextBatch()) {
+                    sell(batch);
+                }
+            } finally {
+                served.set(false);
             }
+            if (queue.isEmpty()) {
+                // Idle lanes go, so SKUs that do not exist cannot pile up; a buyer still entering
+                // this lane is served by it (below) or by a fresh one, and the row lock keeps the two apart.
+                lanes.remove(sku, this);
+            }
+            startWorkerIfNone();
         }
 
-        private void serveOneBatch() {
+        private List<Buyer> nextBatch() {
             List<Buyer> batch = new ArrayList<>();
             Buyer next;
             while (batch.size() < maxBatch && (next = queue.poll()) != null) {
                 batch.add(next);
             }
-            if (batch.isEmpty()) {
-                return;
-            }
+            return batch;
+        }
+
+        private void sell(List<Buyer> batch) {
             try {
-                List<SaleResult> results = selling.sell(sku, batch.stream().map(b -> b.purchase).toList());
+                List<SaleResult> results = selling.sell(sku, batch.stream().map(Buyer::purchase).toList());
                 for (int i = 0; i < batch.size(); i++) {
                     batch.get(i).answer.complete(results.get(i));
                 }
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 batch.forEach(b -> b.answer.completeExceptionally(e));
+            }
+        }
+
+        private void refuseAll(RuntimeException e) {
+            for (Buyer buyer = queue.poll(); buyer != null; buyer = queue.poll()) {
+                buyer.answer.completeExceptionally(e);
             }
         }
     }

@@ -26,9 +26,10 @@ class LegacySendController {
 
     @PostMapping("/send")
     ResponseEntity<Object> send(@RequestBody(required = false) String body) {
+        long arrived = System.nanoTime();
         var purchase = SaleReplies.legacyPurchase(JsonBodies.object(body));
         SaleResult result = checkout.sell(purchase);
-        metrics.sale(result);
+        metrics.sale(result, arrived);
         return Replies.send(SaleReplies.legacy(result));
     }
 }

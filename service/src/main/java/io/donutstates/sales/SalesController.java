@@ -27,11 +27,12 @@ class SalesController {
     @PostMapping(path = "/api/sales", consumes = "application/json")
     ResponseEntity<Object> sell(@RequestBody String body,
                                 @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        long arrived = System.nanoTime();
         var purchase = SaleReplies.purchase(JsonBodies.object(body));
         SaleResult result = idempotencyKey == null
                 ? checkout.sell(purchase)
                 : sellingOnce.sell(idempotencyKey, purchase);
-        metrics.sale(result);
+        metrics.sale(result, arrived);
         return Replies.send(SaleReplies.of(result));
     }
 }

@@ -111,7 +111,14 @@ class CoreWiring {
             return selling;
         }
         var batches = new SellingInBatches(stock, new JdbcSales(dataSource), ledger, starting, transactions, clock);
-        return new CombinedCheckout(batches, donut.sales().maxBatch());
+        return new CombinedCheckout(batches, donut.sales().maxBatch(), saleLaneWorkers());
+    }
+
+    /** A thread per busy product lane: virtual where the JVM has them (21+), like the request threads. */
+    private static java.util.concurrent.Executor saleLaneWorkers() {
+        var workers = new org.springframework.core.task.SimpleAsyncTaskExecutor("sale-lane-");
+        workers.setVirtualThreads(Runtime.version().feature() >= 21);
+        return workers;
     }
 
     @Bean
