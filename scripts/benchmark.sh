@@ -16,13 +16,15 @@ PORT=${PORT:-18080}
 FACTORY_PORT=${FACTORY_PORT:-18081}
 TOKEN=bench-token
 OUT=${OUT:-target/benchmark}
-APP_JAVA=${APP_JAVA:-$( [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ] && echo /usr/lib/jvm/temurin-25-jdk-amd64/bin/java || echo java )}
+# The app runs as users run it, through ./donut-states, on APP_JAVA_HOME (a JDK 21+ if there is one).
+APP_JAVA_HOME=${APP_JAVA_HOME:-$( [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ] && echo /usr/lib/jvm/temurin-25-jdk-amd64 || echo "${JAVA_HOME:-}" )}
 APP_OPTS=${APP_OPTS:-}
 
 [ -f all-in-one/target/donut-states.jar ] && [ -f loadgen/target/donut-loadgen.jar ] \
   || ./mvnw -q -B package -DskipTests
 mkdir -p "$OUT"
-echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(uname -sr); app JVM: $("$APP_JAVA" -version 2>&1 | head -1)"
+app_java=${APP_JAVA_HOME:+$APP_JAVA_HOME/bin/}java
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(uname -sr); app JVM: $("$app_java" -version 2>&1 | head -1)"
 
 app_pid=""
 stop_app() { [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null || true; app_pid=""; }
@@ -35,9 +37,10 @@ start_app() {
   for _ in $(seq 1 60); do port_free "$PORT" && port_free "$FACTORY_PORT" && break; sleep 0.5; done
   data=$(mktemp -d)
   local started=$(date +%s%N)
+  JAVA_HOME=$APP_JAVA_HOME JAVA_OPTS=$APP_OPTS \
   SERVER_PORT=$PORT DONUT_FACTORY_PORT=$FACTORY_PORT DONUT_DATA_DIR=$data DONUT_ADMIN_TOKEN=$TOKEN \
   DONUT_SALES_MODE=$mode DONUT_FACTORY_DELAY=2s LOGGING_LEVEL_ROOT=WARN \
-    "$APP_JAVA" $APP_OPTS -jar all-in-one/target/donut-states.jar > "$OUT/app-$mode.log" 2>&1 &
+    ./donut-states > "$OUT/app-$mode.log" 2>&1 &
   app_pid=$!
   for _ in $(seq 1 120); do
     if curl -sf "http://127.0.0.1:$PORT/actuator/health/ping" > /dev/null 2>&1 \

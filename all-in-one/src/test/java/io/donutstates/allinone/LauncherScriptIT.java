@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +19,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * {@code ./donut-states}, the documented way to run the shop, run with this JVM's Java: it starts
- * the all-in-one jar, and on Java 19 and newer the first run leaves a class-data-sharing archive
- * that the next start loads the shop's classes from.
+ * the all-in-one jar, and on Java 19 and newer it keeps a class-data-sharing archive that matches
+ * the jars, written when a run stops, which the next start loads the shop's classes from.
  */
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class LauncherScriptIT {
@@ -28,12 +29,13 @@ class LauncherScriptIT {
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
-    void the_launcher_starts_the_shop_and_a_restart_loads_the_archive_the_first_run_wrote() throws Exception {
+    void the_launcher_starts_the_shop_and_keeps_an_archive_that_matches_the_jars() throws Exception {
         Path script = Path.of("..", "donut-states").toAbsolutePath().normalize();
+        Path jar = Path.of("target", "donut-states.jar").toAbsolutePath();
         Path archive = Path.of("target", "donut-states-java" + JAVA_VERSION + ".jsa").toAbsolutePath();
         Files.deleteIfExists(archive);
         Path work = Path.of("target", "launcher-it").toAbsolutePath();
-        Path classLog = work.resolve("second-classes.log");
+        Path classLog = work.resolve("classes.log");
         Files.createDirectories(work);
         Files.deleteIfExists(classLog);
 
@@ -41,13 +43,20 @@ class LauncherScriptIT {
             var first = run(processes, "first", script, work, "");
             assertThat(get(first.port(), "/api/products")).contains("CP-502101");
             stop(first.child());
-
             if (Runtime.version().feature() < 19) {
                 assertThat(archive).as("Java " + JAVA_VERSION + " runs without an archive").doesNotExist();
                 return;
             }
             assertThat(archive).as("written when the first run stopped").isRegularFile();
-            run(processes, "second", script, work, "-Xlog:class+load=info:file=" + classLog);
+
+            // A rebuilt jar: the archive no longer matches it and must be written anew.
+            FileTime written = Files.getLastModifiedTime(archive);
+            Files.setLastModifiedTime(jar, FileTime.fromMillis(written.toMillis() + 1_000));
+            stop(run(processes, "after-rebuild", script, work, "").child());
+            assertThat(Files.getLastModifiedTime(archive)).as("archive written again after the rebuild")
+                    .isGreaterThan(Files.getLastModifiedTime(jar));
+
+            run(processes, "restart", script, work, "-Xlog:class+load=info:file=" + classLog);
             assertThat(Files.readString(classLog))
                     .as("the shop's classes come from the archive")
                     .contains("io.donutstates.allinone.AllInOne source: shared objects file (top)");
