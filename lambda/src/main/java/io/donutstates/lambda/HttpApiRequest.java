@@ -2,6 +2,7 @@ package io.donutstates.lambda;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.donutstates.http.AnswerJson;
 import io.donutstates.http.HttpReply;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -70,7 +71,7 @@ record HttpApiRequest(String method, String path, Map<String, String> headers, M
         return APIGatewayV2HTTPResponse.builder()
                 .withStatusCode(reply.status())
                 .withHeaders(Map.of("Content-Type", "application/json"))
-                .withBody(ApiJson.write(reply.body()))
+                .withBody(AnswerJson.text(reply.body()))
                 .withIsBase64Encoded(false)
                 .build();
     }

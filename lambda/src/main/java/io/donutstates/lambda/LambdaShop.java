@@ -8,6 +8,7 @@ import io.donutstates.alerting.WebhookAlertChannel;
 import io.donutstates.factory.CircuitBreakingFactory;
 import io.donutstates.factory.HttpFactory;
 import io.donutstates.factory.JdbcFactoryDirectory;
+import io.donutstates.http.AnswerJson;
 import io.donutstates.messaging.JdbcOutbox;
 import io.donutstates.messaging.Outbox;
 import io.donutstates.messaging.RelayingOutbox;
@@ -217,7 +218,7 @@ public final class LambdaShop implements AutoCloseable {
      * anything, so that a SnapStart snapshot holds them warm.
      */
     public void prime() {
-        ApiJson.write(stock.all().stream().map(io.donutstates.stock.ProductView::of).toList());
+        AnswerJson.text(stock.all().stream().map(io.donutstates.stock.ProductView::of).toList());
         replenishments.list(Optional.empty(), 1);
         sqs.get();
         if (settings.optional("DONUT_SNS_TOPIC_ARN").isPresent()) {

@@ -1,15 +1,21 @@
 package io.donutstates.web;
 
+import io.donutstates.http.AnswerJson;
 import io.donutstates.http.HttpReply;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-/** Sends the shared API answers through Spring MVC. */
+/**
+ * Sends the shared API answers through Spring MVC, written by {@link AnswerJson} as the Lambda
+ * handlers write them: as bytes with their length, so MVC only copies them out.
+ */
 public final class Replies {
 
     private Replies() {
     }
 
     public static ResponseEntity<Object> send(HttpReply reply) {
-        return ResponseEntity.status(reply.status()).body(reply.body());
+        return ResponseEntity.status(reply.status()).contentType(MediaType.APPLICATION_JSON)
+                .body(AnswerJson.bytes(reply.body()));
     }
 }
