@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import io.donutstates.allinone.JsonHttp.Answer;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +30,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Crash safety for real: the packaged jar runs as its own OS process, a crowd sells CP-502101 out,
@@ -50,7 +48,6 @@ class CrashRecoveryIT {
     private static final int PURCHASES = 300;
     /** Under a loaded two-core machine the jar (MariaDB, ElasticMQ, Spring) can take over a minute to open. */
     private static final Duration STARTUP = Duration.ofSeconds(150);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static final List<Process> started = new CopyOnWriteArrayList<>();
     private static final Set<ProcessHandle> descendants = ConcurrentHashMap.newKeySet();
@@ -313,31 +310,7 @@ class CrashRecoveryIT {
     }
 
     private Answer call(String method, String path, String json, String... headers) {
-        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + apiPort + path))
-                .timeout(Duration.ofSeconds(10))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (headers.length > 0) {
-            request.headers(headers);
-        }
-        try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.body());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private record Answer(int status, String body) {
-        JsonNode json() {
-            return JSON.readTree(body);
-        }
+        return JsonHttp.call(http, method, URI.create("http://127.0.0.1:" + apiPort + path), json, headers);
     }
 
     /** 40 buyers sharing 300 purchases of one donut each, recording what was confirmed. */

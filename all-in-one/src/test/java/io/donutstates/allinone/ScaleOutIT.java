@@ -3,16 +3,14 @@ package io.donutstates.allinone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.donutstates.allinone.JsonHttp.Answer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,7 +36,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Scale-out for real: the packaged jar runs as six OS processes on one machine: the database
@@ -62,7 +59,6 @@ class ScaleOutIT {
     /** On a loaded two-core machine three Spring Boot services starting at once take a while. */
     private static final Duration STARTUP = Duration.ofSeconds(150);
     private static final Duration SETTLE = Duration.ofSeconds(75);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static final ChildProcesses children = new ChildProcesses();
     /** Set when the test passed: its database files (~450 MB) go, its logs stay. */
@@ -392,30 +388,7 @@ class ScaleOutIT {
     }
 
     private Answer send(String method, String url, String json, String... headers) {
-        var request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (headers.length > 0) {
-            request.headers(headers);
-        }
-        try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private record Answer(int status, String body) {
-        JsonNode json() {
-            return JSON.readTree(body);
-        }
+        return JsonHttp.call(http, method, URI.create(url), json, headers);
     }
 
     /**
