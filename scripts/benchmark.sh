@@ -16,7 +16,8 @@ PORT=${PORT:-18080}
 FACTORY_PORT=${FACTORY_PORT:-18081}
 TOKEN=bench-token
 OUT=${OUT:-target/benchmark}
-# The app runs as users run it, through ./donut-states, on APP_JAVA_HOME (a JDK 21+ if there is one).
+# The app runs as users run it, through ./donut-states, on APP_JAVA_HOME (a JDK 21+ if there is one);
+# the load generator runs on the same JDK, so its buyers are virtual threads there too.
 APP_JAVA_HOME=${APP_JAVA_HOME:-$( [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ] && echo /usr/lib/jvm/temurin-25-jdk-amd64 || echo "${JAVA_HOME:-}" )}
 APP_OPTS=${APP_OPTS:-}
 
@@ -57,7 +58,7 @@ rss_mb() { echo $(( $(ps -o rss= -p "$app_pid" | tr -d ' ') / 1024 )); }
 
 load() {
   local mode=$1 name=$2; shift 2
-  java -jar loadgen/target/donut-loadgen.jar --url "http://127.0.0.1:$PORT" --concurrency "$CONCURRENCY" \
+  "$app_java" -jar loadgen/target/donut-loadgen.jar --url "http://127.0.0.1:$PORT" --concurrency "$CONCURRENCY" \
     --admin-token "$TOKEN" --label "$mode/$name" --json "$OUT/$mode-$name.json" --quiet "$@" \
     > "$OUT/$mode-$name.txt" 2>&1 || true
   echo "[$mode] $name: $(grep -E '^(requests|latency|outcomes) ' "$OUT/$mode-$name.txt" | grep -v closed | tr -s ' ' | paste -sd ';' -); $(grep -c 'consistency *PASS' "$OUT/$mode-$name.txt") consistency PASS; rss $(rss_mb) MB"

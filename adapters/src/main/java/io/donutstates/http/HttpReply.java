@@ -19,4 +19,8 @@ public record HttpReply(int status, Object body) {
     public static HttpReply badRequest(String message) {
         return error(400, "BAD_REQUEST", message);
     }
+
+    public static HttpReply methodNotAllowed(String method) {
+        return error(405, "METHOD_NOT_ALLOWED", "Request method '" + method + "' is not supported");
+    }
 }

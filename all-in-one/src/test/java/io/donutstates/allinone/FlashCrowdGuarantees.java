@@ -2,6 +2,7 @@ package io.donutstates.allinone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.donutstates.http.SalesEndpoints;
 import io.donutstates.sales.Checkout;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,8 @@ abstract class FlashCrowdGuarantees {
     void buyers_go_through_the_checkout_of_the_configured_mode() {
         var context = shop().shop().context();
         assertThat(context.getBean(Checkout.class)).isInstanceOf(expectedCheckout());
-        assertThat(context.getBean("salesController")).extracting("checkout").isInstanceOf(expectedCheckout());
+        assertThat(context.getBean(SalesEndpoints.class)).extracting("checkout")
+                .isInstanceOf(expectedCheckout());
     }
 
     @Test

@@ -45,7 +45,7 @@ public class FactoryCallbackHandler implements RequestHandler<APIGatewayV2HTTPEv
             return HttpApiRequest.notFound(path);
         }
         if (!request.method().equals("POST")) {
-            return HttpApiRequest.methodNotAllowed(request.method());
+            return HttpReply.methodNotAllowed(request.method());
         }
         var id = ReplenishmentId.parse(path.substring(DeliveryCallbacks.PATH.length()));
         var token = request.queryParameter("token");

@@ -61,11 +61,6 @@ record HttpApiRequest(String method, String path, Map<String, String> headers, M
     }
 
     /** Whether the Content-Type is JSON, as the service's {@code consumes = "application/json"} demands. */
-    boolean isJson() {
-        return header("Content-Type")
-                .map(type -> type.split(";", 2)[0].strip().equalsIgnoreCase("application/json"))
-                .orElse(false);
-    }
 
     static APIGatewayV2HTTPResponse answer(HttpReply reply) {
         return APIGatewayV2HTTPResponse.builder()
@@ -80,9 +75,6 @@ record HttpApiRequest(String method, String path, Map<String, String> headers, M
         return HttpReply.error(404, "NOT_FOUND", "no such endpoint: " + path);
     }
 
-    static HttpReply methodNotAllowed(String method) {
-        return HttpReply.error(405, "METHOD_NOT_ALLOWED", "Request method '" + method + "' is not supported");
-    }
 
     /**
      * Reads the event, routes it and answers: invalid input as 400 with its message, anything

@@ -9,6 +9,7 @@ import io.donutstates.factory.CircuitBreakingFactory;
 import io.donutstates.factory.HttpFactory;
 import io.donutstates.factory.JdbcFactoryDirectory;
 import io.donutstates.http.AnswerJson;
+import io.donutstates.http.SalesEndpoints;
 import io.donutstates.messaging.JdbcOutbox;
 import io.donutstates.messaging.Outbox;
 import io.donutstates.messaging.RelayingOutbox;
@@ -78,6 +79,7 @@ public final class LambdaShop implements AutoCloseable {
     private final Outbox outbox;
     private final Selling selling;
     private final SellingOnce sellingOnce;
+    private final SalesEndpoints salesEndpoints;
     private final DeliveryCallbacks callbacks;
     private final ReceivingDelivery receivingDelivery;
     private final GivingUpReplenishment givingUp;
@@ -120,6 +122,7 @@ public final class LambdaShop implements AutoCloseable {
             this.selling = new Selling(stock, new JdbcSales(dataSource), ledger, starting, transactions, clock);
             this.sellingOnce = new SellingOnce(selling, new JdbcSaleReceipts(dataSource, replenishments),
                     transactions, clock);
+            this.salesEndpoints = new SalesEndpoints(selling, sellingOnce);
             this.callbacks = new DeliveryCallbacks(this::publicUrl, callbackSecret());
             this.receivingDelivery = new ReceivingDelivery(replenishments, stock, ledger, callbacks, transactions, clock);
             this.givingUp = new GivingUpReplenishment(replenishments, alerts, clock);
@@ -252,6 +255,11 @@ public final class LambdaShop implements AutoCloseable {
 
     public SellingOnce sellingOnce() {
         return sellingOnce;
+    }
+
+    /** The purchase endpoints: one sale per purchase, as a Lambda serves one request at a time. */
+    public SalesEndpoints salesEndpoints() {
+        return salesEndpoints;
     }
 
     public DeliveryCallbacks callbacks() {

@@ -5,8 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.donutstates.http.HttpReply;
-import io.donutstates.http.JsonBodies;
-import io.donutstates.http.SaleReplies;
+import io.donutstates.http.SalesEndpoints;
 import io.donutstates.replenishment.ReplenishmentId;
 import io.donutstates.replenishment.ReplenishmentView;
 import io.donutstates.sales.SaleResult;
@@ -59,15 +58,15 @@ public class SalesApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, AP
         String path = request.path();
         String method = request.method();
         if (path.equals("/api/sales")) {
-            return method.equals("POST") ? sell(request) : HttpApiRequest.methodNotAllowed(method);
+            return method.equals("POST") ? sell(request) : HttpReply.methodNotAllowed(method);
         }
         if (path.equals("/send")) {
-            return method.equals("POST") ? legacySend(request) : HttpApiRequest.methodNotAllowed(method);
+            return method.equals("POST") ? legacySend(request) : HttpReply.methodNotAllowed(method);
         }
         if (path.equals(PRODUCTS) || path.startsWith(PRODUCTS + "/")
                 || path.equals(REPLENISHMENTS) || path.startsWith(REPLENISHMENTS + "/")) {
             if (!method.equals("GET")) {
-                return knownPath(path) ? HttpApiRequest.methodNotAllowed(method) : HttpApiRequest.notFound(path);
+                return knownPath(path) ? HttpReply.methodNotAllowed(method) : HttpApiRequest.notFound(path);
             }
             return read(request);
         }
@@ -81,33 +80,22 @@ public class SalesApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, AP
     }
 
     private HttpReply sell(HttpApiRequest request) {
-        if (!request.isJson()) {
-            return HttpReply.error(415, "UNSUPPORTED_MEDIA_TYPE", "send the body as application/json");
-        }
-        String body = request.body();
-        if (body == null || body.isEmpty()) {
-            return HttpReply.badRequest("request body must be a JSON object of the documented shape");
-        }
-        var purchase = SaleReplies.purchase(JsonBodies.object(body));
-        var key = request.header("Idempotency-Key");
-        SaleResult result = key.isEmpty()
-                ? shop.selling().sell(purchase)
-                : shop.sellingOnce().sell(key.get(), purchase);
-        relayIfShort(result);
-        return SaleReplies.of(result);
+        return relayIfShort(shop.salesEndpoints().sell(request.header("Content-Type").orElse(null),
+                request.body(), request.header("Idempotency-Key").orElse(null)));
     }
 
     private HttpReply legacySend(HttpApiRequest request) {
-        var purchase = SaleReplies.legacyPurchase(JsonBodies.object(request.body()));
-        SaleResult result = shop.selling().sell(purchase);
-        relayIfShort(result);
-        return SaleReplies.legacy(result);
+        return relayIfShort(shop.salesEndpoints().send(request.body()));
     }
 
-    private void relayIfShort(SaleResult result) {
-        if (!relayOnShortage || !(result instanceof SaleResult.OutOfStock)) {
-            return;
+    private HttpReply relayIfShort(SalesEndpoints.Answered answered) {
+        if (relayOnShortage && answered.result() instanceof SaleResult.OutOfStock) {
+            relayShortage();
         }
+        return answered.reply();
+    }
+
+    private void relayShortage() {
         try {
             shop.relaying().relayBatch();
         } catch (RuntimeException e) {

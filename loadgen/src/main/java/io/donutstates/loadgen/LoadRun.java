@@ -55,8 +55,7 @@ final class LoadRun {
     private static boolean useVirtualThreads(Options options) {
         return switch (options.threads()) {
             case PLATFORM -> false;
-            case VIRTUAL -> Threads.virtualAvailable();
-            case AUTO -> options.client() == ClientKind.JDK && Threads.virtualAvailable();
+            case VIRTUAL, AUTO -> Threads.virtualAvailable();
         };
     }
 }

@@ -51,7 +51,7 @@ public record Options(
             "  --label TEXT         a name for this run in the summary",
             "  --quiet              no per-second lines",
             "  --client socket|jdk  HTTP client: a minimal socket client (default) or java.net.http",
-            "  --threads auto|platform|virtual  threads for the buyers (default auto)",
+            "  --threads auto|platform|virtual  threads for the buyers (default auto: virtual on Java 21+)",
             "  --timeout D          connect and response timeout per request (default 10s)",
             "  --help               this text",
             "exit codes: 0 ok, 1 server unreachable or failed, 2 bad options, 3 consistency check failed");

@@ -1,6 +1,10 @@
 package io.donutstates.loadgen;
 
-/** Which kind of thread runs each buyer; AUTO: platform threads for the socket client, virtual ones (if any) for the JDK client. */
+/**
+ * Which kind of thread runs each buyer; AUTO: virtual threads where the JVM has them (21+). With
+ * platform threads, a batch of answers arriving together wakes as many buyer threads at once, and
+ * the time they wait for a core is counted as the server's latency.
+ */
 public enum ThreadMode {
     AUTO, PLATFORM, VIRTUAL;
 

@@ -39,9 +39,12 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /** Explicit wiring of the core's use cases to the adapters; the core itself knows no Spring. */
 @Configuration(proxyBeanMethods = false)
@@ -114,11 +117,16 @@ class CoreWiring {
         return new CombinedCheckout(batches, donut.sales().maxBatch(), saleLaneWorkers());
     }
 
-    /** A thread per busy product lane: virtual where the JVM has them (21+), like the request threads. */
-    private static java.util.concurrent.Executor saleLaneWorkers() {
-        var workers = new org.springframework.core.task.SimpleAsyncTaskExecutor("sale-lane-");
-        workers.setVirtualThreads(Runtime.version().feature() >= 21);
-        return workers;
+    /**
+     * Platform threads (daemons) for busy product lanes, kept a minute for the next busy spell. A lane's worker
+     * is on every buyer's critical path: as a virtual thread it would wait, after each database round
+     * trip, for a carrier thread behind the request threads it serves (measured under a crowd: 5.5 ms
+     * instead of 0.7 ms to lock the product's row).
+     */
+    private static ExecutorService saleLaneWorkers() {
+        var threads = new CustomizableThreadFactory("sale-lane-");
+        threads.setDaemon(true);
+        return Executors.newCachedThreadPool(threads);
     }
 
     @Bean

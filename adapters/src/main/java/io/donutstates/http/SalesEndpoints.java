@@ -1,0 +1,64 @@
+package io.donutstates.http;
+
+import io.donutstates.sales.Checkout;
+import io.donutstates.sales.SaleResult;
+import io.donutstates.sales.SellingOnce;
+
+/**
+ * The two purchase endpoints, {@code POST /api/sales} and the legacy {@code POST /send}, from
+ * request body to answer, whichever runtime received them (the service's servlet or the Lambda
+ * handler). Bad input is answered 400 with a message and sells nothing.
+ */
+public final class SalesEndpoints {
+
+    private final Checkout checkout;
+    private final SellingOnce sellingOnce;
+
+    public SalesEndpoints(Checkout checkout, SellingOnce sellingOnce) {
+        this.checkout = checkout;
+        this.sellingOnce = sellingOnce;
+    }
+
+    /** What a purchase request came to: the sale's result (none if refused before selling) and the answer. */
+    public record Answered(SaleResult result, HttpReply reply) {
+
+        static Answered refused(HttpReply reply) {
+            return new Answered(null, reply);
+        }
+    }
+
+    /** {@code POST /api/sales}: a JSON purchase; an {@code Idempotency-Key} (may be null) makes a retry safe. */
+    public Answered sell(String contentType, String body, String idempotencyKey) {
+        if (!isJson(contentType)) {
+            return Answered.refused(HttpReply.error(415, "UNSUPPORTED_MEDIA_TYPE", "send the body as application/json"));
+        }
+        if (body == null || body.isEmpty()) {
+            return Answered.refused(HttpReply.badRequest("request body must be a JSON object of the documented shape"));
+        }
+        try {
+            var purchase = SaleReplies.purchase(JsonBodies.object(body));
+            SaleResult result = idempotencyKey == null
+                    ? checkout.sell(purchase)
+                    : sellingOnce.sell(idempotencyKey, purchase);
+            return new Answered(result, SaleReplies.of(result));
+        } catch (IllegalArgumentException e) {
+            return Answered.refused(HttpReply.badRequest(e.getMessage()));
+        }
+    }
+
+    /** {@code POST /send}: one donut of {@code MessageAttributeProductId}, JSON sent with any content type. */
+    public Answered send(String body) {
+        try {
+            SaleResult result = checkout.sell(SaleReplies.legacyPurchase(JsonBodies.object(body)));
+            return new Answered(result, SaleReplies.legacy(result));
+        } catch (IllegalArgumentException e) {
+            return Answered.refused(HttpReply.badRequest(e.getMessage()));
+        }
+    }
+
+    /** {@code application/json}, with or without parameters such as a charset, in any letter case. */
+    public static boolean isJson(String contentType) {
+        return contentType != null
+                && contentType.split(";", 2)[0].strip().equalsIgnoreCase("application/json");
+    }
+}
