@@ -293,8 +293,11 @@ class ScaleOutIT {
     }
 
     /**
-     * The instance whose factory order of CP-502101 is still in production (its callback pending), or
-     * the second instance if none is seen within {@code patience}.
+     * The instance whose factory order of CP-502101 is still in production (its callback pending) and
+     * recorded as ORDERED, or the second instance if none is seen within {@code patience}. An instance
+     * killed between the factory's acceptance and that record leaves the replenishment REQUESTED, and
+     * the next instance to claim it orders again: a window no client of the legacy factory API (which
+     * takes no idempotency key) can close, described in docs/guarantees.md, and not what this test is about.
      */
     private int instanceAwaitingCallback(String factoryUrl, List<String> apis, Duration patience)
             throws InterruptedException {
@@ -306,7 +309,9 @@ class ScaleOutIT {
                             && "PENDING".equals(order.get("callbackStatus").asString())) {
                         URI callback = URI.create(order.get("callbackUrl").asString());
                         int instance = apis.indexOf("http://" + callback.getHost() + ":" + callback.getPort());
-                        if (instance >= 0) {
+                        String replenishment = callback.getPath().substring(callback.getPath().lastIndexOf('/') + 1);
+                        if (instance >= 0 && "ORDERED".equals(get(apis.get(instance) + "/api/replenishments/"
+                                + replenishment).json().get("status").asString())) {
                             System.out.printf("scale-out: killing instance-%d while its factory order %s is in "
                                     + "production%n", instance + 1, order.get("orderId").asString());
                             return instance;

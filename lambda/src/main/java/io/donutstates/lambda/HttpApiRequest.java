@@ -60,8 +60,6 @@ record HttpApiRequest(String method, String path, Map<String, String> headers, M
         }
     }
 
-    /** Whether the Content-Type is JSON, as the service's {@code consumes = "application/json"} demands. */
-
     static APIGatewayV2HTTPResponse answer(HttpReply reply) {
         return APIGatewayV2HTTPResponse.builder()
                 .withStatusCode(reply.status())
@@ -74,7 +72,6 @@ record HttpApiRequest(String method, String path, Map<String, String> headers, M
     static HttpReply notFound(String path) {
         return HttpReply.error(404, "NOT_FOUND", "no such endpoint: " + path);
     }
-
 
     /**
      * Reads the event, routes it and answers: invalid input as 400 with its message, anything
