@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # The flash-crowd benchmark: the all-in-one jar and the load generator on this machine, plain and
 # combined sales modes side by side, on POST /api/sales, the legacy POST /send and a sell-out.
-# Bounded: each scenario runs DURATION (default 20s) after WARMUP (15s). Traffic stays on 127.0.0.1.
+# Bounded: each scenario runs DURATION (default 20s) after WARMUP (30s). Traffic stays on 127.0.0.1.
 #
-#   scripts/benchmark.sh                 # both modes, all scenarios
+#   scripts/benchmark.sh                 # both modes, all scenarios, then combined / plain per scenario
 #   DURATION=10s CONCURRENCY=200 MODES="combined" scripts/benchmark.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -71,4 +71,14 @@ for mode in $MODES; do
   load "$mode" sell-out  --scenario flash-crowd --set-stock 5000 --warmup 0s --duration "$DURATION"
   stop_app
 done
+rate() { grep -o '"requestsPerSecond" : [0-9.]*' "$OUT/$1.json" 2>/dev/null | awk '{print $3}'; }
+if [[ " $MODES " == *" plain "* && " $MODES " == *" combined "* ]]; then
+  for name in sales send sell-out; do
+    plain=$(rate "plain-$name"); combined=$(rate "combined-$name")
+    if [ -n "$plain" ] && [ -n "$combined" ]; then
+      awk -v n="$name" -v p="$plain" -v c="$combined" \
+        'BEGIN { printf "combined / plain, %s: %.1fx (%.0f against %.0f requests/s)\n", n, c / p, c, p }'
+    fi
+  done
+fi
 echo "JSON summaries in $OUT/"
