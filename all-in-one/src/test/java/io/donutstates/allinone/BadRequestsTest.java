@@ -2,6 +2,9 @@ package io.donutstates.allinone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -37,5 +40,22 @@ class BadRequestsTest {
         }
         assertThat(shop.stockOf(TestShop.SKU)).isEqualTo(before);
         assertThat(shop.replenishments(TestShop.SKU).size()).isZero();
+    }
+
+    @Test
+    void the_purchase_paths_say_which_methods_they_take() throws Exception {
+        var http = HttpClient.newHttpClient();
+        for (String path : new String[] {"/api/sales", "/send"}) {
+            HttpResponse<String> get = http.send(HttpRequest.newBuilder(shop.uri(path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(get.statusCode()).as("GET %s", path).isEqualTo(405);
+            assertThat(get.headers().firstValue("Allow")).as("GET %s", path).hasValue("POST, OPTIONS");
+            assertThat(get.body()).as("GET %s", path).contains("METHOD_NOT_ALLOWED").contains("'GET'");
+
+            HttpResponse<String> options = http.send(HttpRequest.newBuilder(shop.uri(path))
+                    .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(options.statusCode()).as("OPTIONS %s", path).isEqualTo(200);
+            assertThat(options.headers().firstValue("Allow")).as("OPTIONS %s", path).hasValue("POST, OPTIONS");
+        }
     }
 }
