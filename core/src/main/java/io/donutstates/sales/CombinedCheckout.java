@@ -16,10 +16,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * A checkout that combines purchases of the same product arriving together. Each product has a
  * lane: buyers queue in it, and one worker per busy lane takes the queue (up to a limit, oldest
  * first) into a batch, sells it in one transaction, answers its buyers, and goes on with whoever
- * queued meanwhile, so the product's row is never left idle while buyers wait. Each buyer is
- * answered only after its batch committed.
+ * queued meanwhile, so the product's row is never left idle while buyers wait. After
+ * {@value #BATCHES_PER_TURN} batches a busy lane goes to the back of the workers' queue, so with
+ * fewer workers than busy products every product takes turns. Each buyer is answered only after
+ * its batch committed.
  */
 public class CombinedCheckout implements Checkout {
+
+    static final int BATCHES_PER_TURN = 16;
 
     private final SellingInBatches selling;
     private final int maxBatch;
@@ -79,11 +83,18 @@ public class CombinedCheckout implements Checkout {
             }
         }
 
-        /** Sells batch after batch until the queue is empty; a buyer arriving just after is picked up. */
+        /**
+         * Sells batch after batch until the queue is empty or the turn is over; a buyer arriving just
+         * after, or left for the next turn, is picked up by a fresh task.
+         */
         private void serve() {
             try {
+                int batches = 0;
                 for (List<Buyer> batch = nextBatch(); !batch.isEmpty(); batch = nextBatch()) {
                     sell(batch);
+                    if (++batches == BATCHES_PER_TURN) {
+                        break;
+                    }
                 }
             } finally {
                 served.set(false);

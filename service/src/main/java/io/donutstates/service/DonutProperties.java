@@ -83,15 +83,20 @@ public record DonutProperties(
 
     /**
      * How purchases reach the database: {@code combined} shares one transaction among buyers of the
-     * same product who arrive together (up to {@code maxBatch}); {@code plain} gives each its own.
+     * same product who arrive together (up to {@code maxBatch}), with up to {@code laneWorkers}
+     * products sold at the same time; {@code plain} gives each purchase its own.
      */
-    public record Sales(@DefaultValue("combined") String mode, @DefaultValue("200") int maxBatch) {
+    public record Sales(@DefaultValue("combined") String mode, @DefaultValue("200") int maxBatch,
+                        @DefaultValue("16") int laneWorkers) {
         public Sales {
             if (!"combined".equals(mode) && !"plain".equals(mode)) {
                 throw new IllegalArgumentException("donut.sales.mode must be 'combined' or 'plain' (got '" + mode + "')");
             }
             if (maxBatch < 1 || maxBatch > 10_000) {
                 throw new IllegalArgumentException("donut.sales.max-batch must be 1..10000");
+            }
+            if (laneWorkers < 1 || laneWorkers > 1_000) {
+                throw new IllegalArgumentException("donut.sales.lane-workers must be 1..1000");
             }
         }
     }
