@@ -57,7 +57,7 @@ public final class SalesEndpoints {
     }
 
     /** {@code application/json}, with or without parameters such as a charset, in any letter case. */
-    public static boolean isJson(String contentType) {
+    private static boolean isJson(String contentType) {
         return contentType != null
                 && contentType.split(";", 2)[0].strip().equalsIgnoreCase("application/json");
     }

@@ -74,12 +74,12 @@ public final class FactorySimulator implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    /** For example {@code http://127.0.0.1:8081}, without a trailing slash. */
     /** The URL a simulator on this host and port answers at. */
     public static String baseUrl(String host, int port) {
         return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
     }
 
+    /** For example {@code http://127.0.0.1:8081}, without a trailing slash. */
     public String baseUrl() {
         return baseUrl;
     }
