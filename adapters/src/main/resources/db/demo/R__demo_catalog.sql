@@ -13,8 +13,8 @@ INSERT IGNORE INTO product (sku, name, price, stock, factory_id, reorder_quantit
 SELECT 'CP-502104', 'Boston Cream', 3500, 10, id, 10, 2 FROM factory WHERE identifier = 'FF-500300';
 
 -- The opening stock enters the ledger once, so stock always equals the sum of the ledger.
-INSERT INTO stock_movement (sku, change_qty, reason, reference, moved_at)
-SELECT p.sku, p.stock, 'ADJUSTMENT', 'opening stock', UTC_TIMESTAMP(3)
+INSERT INTO stock_movement (sku, change_qty, balance_after, reason, reference, moved_at)
+SELECT p.sku, p.stock, p.stock, 'ADJUSTMENT', 'opening stock', UTC_TIMESTAMP(3)
 FROM product p
 WHERE p.stock > 0
   AND NOT EXISTS (SELECT 1 FROM stock_movement m WHERE m.sku = p.sku);

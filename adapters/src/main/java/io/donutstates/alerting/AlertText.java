@@ -15,6 +15,7 @@ public final class AlertText {
             case REPLENISHMENT_FAILED -> ":rotating_light: Replenishment of " + alert.sku() + " failed";
             case REPLENISHMENT_STUCK -> ":hourglass: Replenishment of " + alert.sku() + " stuck: no delivery";
             case FACTORY_UNAVAILABLE -> ":factory: Factory " + alert.factoryId() + " unavailable";
+            case LEDGER_BROKEN -> ":ledger: Stock ledger of " + alert.sku() + " does not add up";
         } + " — " + alert.reason();
     }
 

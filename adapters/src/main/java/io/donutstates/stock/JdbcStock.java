@@ -68,11 +68,14 @@ public class JdbcStock implements Stock {
     }
 
     @Override
-    public void add(Sku sku, Quantity quantity) {
+    public int add(Sku sku, Quantity quantity) {
         jdbc.sql("UPDATE product SET stock = stock + :quantity WHERE sku = :sku")
                 .param("quantity", quantity.value())
                 .param("sku", sku.value())
                 .update();
+        // The update holds the row until commit, so this reads this transaction's own result.
+        return jdbc.sql("SELECT stock FROM product WHERE sku = :sku").param("sku", sku.value())
+                .query(Integer.class).single();
     }
 
     @Override

@@ -17,11 +17,12 @@ public class JdbcStockLedger implements StockLedger {
     @Override
     public void append(StockMovement movement) {
         jdbc.sql("""
-                        INSERT INTO stock_movement (sku, change_qty, reason, reference, moved_at)
-                        VALUES (:sku, :change, :reason, :reference, :at)
+                        INSERT INTO stock_movement (sku, change_qty, balance_after, reason, reference, moved_at)
+                        VALUES (:sku, :change, :balance, :reason, :reference, :at)
                         """)
                 .param("sku", movement.sku().value())
                 .param("change", movement.change())
+                .param("balance", movement.balanceAfter())
                 .param("reason", movement.reason().name())
                 .param("reference", movement.reference())
                 .param("at", SqlTime.utc(movement.at()))
@@ -30,11 +31,12 @@ public class JdbcStockLedger implements StockLedger {
 
     @Override
     public void appendAll(List<StockMovement> movements) {
-        jdbc.sql("INSERT INTO stock_movement (sku, change_qty, reason, reference, moved_at) VALUES "
-                        + String.join(", ", java.util.Collections.nCopies(movements.size(), "(?, ?, ?, ?, ?)")))
+        jdbc.sql("INSERT INTO stock_movement (sku, change_qty, balance_after, reason, reference, moved_at) VALUES "
+                        + String.join(", ", java.util.Collections.nCopies(movements.size(), "(?, ?, ?, ?, ?, ?)")))
                 .params(movements.stream().<Object>mapMulti((m, out) -> {
                     out.accept(m.sku().value());
                     out.accept(m.change());
+                    out.accept(m.balanceAfter());
                     out.accept(m.reason().name());
                     out.accept(m.reference());
                     out.accept(SqlTime.utc(m.at()));
@@ -45,12 +47,12 @@ public class JdbcStockLedger implements StockLedger {
     @Override
     public List<StockMovement> history(Sku sku, int limit) {
         return jdbc.sql("""
-                        SELECT sku, change_qty, reason, reference, moved_at FROM stock_movement
+                        SELECT sku, change_qty, balance_after, reason, reference, moved_at FROM stock_movement
                         WHERE sku = :sku ORDER BY id DESC LIMIT :limit
                         """)
                 .param("sku", sku.value())
                 .param("limit", limit)
-                .query((rs, row) -> new StockMovement(new Sku(rs.getString("sku")), rs.getInt("change_qty"),
+                .query((rs, row) -> new StockMovement(new Sku(rs.getString("sku")), rs.getInt("change_qty"), rs.getInt("balance_after"),
                         StockMovement.Reason.valueOf(rs.getString("reason")), rs.getString("reference"),
                         SqlTime.read(rs, "moved_at")))
                 .list();

@@ -24,6 +24,7 @@ class TestShop implements AfterAllCallback {
 
     private final Map<String, String> overrides;
     private AllInOne shop;
+    private String databaseUrl;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -66,7 +67,8 @@ class TestShop implements AfterAllCallback {
         if (shop == null) {
             Map<String, String> env = new HashMap<>();
             env.put("SERVER_PORT", "0");
-            env.put("DONUT_DB_URL", SharedMariaDb.freshDatabaseUrl());
+            databaseUrl = SharedMariaDb.freshDatabaseUrl();
+            env.put("DONUT_DB_URL", databaseUrl);
             env.put("DONUT_DB_USER", "root");
             env.put("DONUT_DB_PASSWORD", "");
             env.put("DONUT_ADMIN_TOKEN", "test-admin-token");
@@ -79,6 +81,7 @@ class TestShop implements AfterAllCallback {
             env.put("DONUT_QUEUE_MAX_RETRY_DELAY", "1s");
             env.put("DONUT_OUTBOX_POLL_INTERVAL", "50ms");
             env.put("DONUT_REPLENISHMENT_SWEEP_INTERVAL", "500ms");
+            env.put("DONUT_LEDGER_AUDIT_INTERVAL", "100ms");
             env.put("LOGGING_LEVEL_ROOT", "WARN");
             env.putAll(overrides);
             shop = AllInOne.start(env);
@@ -95,6 +98,11 @@ class TestShop implements AfterAllCallback {
 
     AllInOne shop() {
         return start().shop;
+    }
+
+    /** The shop's own database in the shared MariaDB (user root, no password), for tests that go behind its back. */
+    String databaseUrl() {
+        return start().databaseUrl;
     }
 
     FactorySimulator factory() {
@@ -143,8 +151,26 @@ class TestShop implements AfterAllCallback {
         return get("/api/replenishments?sku=" + sku).json();
     }
 
-    /** The ledger audit; fails loudly if the endpoint does not answer 200. */
+    /**
+     * The ledger audit once the background audit has followed every line written so far (or stopped
+     * at a line that does not add up); fails loudly if the endpoint does not answer 200.
+     */
     JsonNode invariants() {
+        return org.awaitility.Awaitility.await("the ledger audit catches up").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(this::invariantsNow, audit -> {
+                    for (JsonNode product : audit.get("products")) {
+                        if (product.get("problem") == null && product.get("auditedThrough").asLong()
+                                < product.get("newestLine").asLong()) {
+                            return false;
+                        }
+                    }
+                    return true;
+                });
+    }
+
+    /** The ledger audit as it stands. */
+    JsonNode invariantsNow() {
         var answer = get("/api/admin/invariants", "Authorization", "Bearer test-admin-token");
         if (answer.status() != 200) {
             throw new AssertionError("invariants answered " + answer.status() + ": " + answer.body());

@@ -17,13 +17,17 @@ public record Alert(Kind kind, String sku, String factoryId, String replenishmen
     }
 
     /** The kinds of incident ops are told about. */
-    public enum Kind { REPLENISHMENT_FAILED, DEAD_LETTERED, REPLENISHMENT_STUCK, FACTORY_UNAVAILABLE }
+    public enum Kind { REPLENISHMENT_FAILED, DEAD_LETTERED, REPLENISHMENT_STUCK, FACTORY_UNAVAILABLE, LEDGER_BROKEN }
 
     /**
      * One incident, one alert: the key under which repeats are recognised. A factory outage is one
-     * incident per factory and hour, however many instances see their circuit open.
+     * incident per factory and hour, however many instances see their circuit open. A broken ledger
+     * is one incident per product: its audit stops at the first line it cannot explain.
      */
     public String incidentKey() {
+        if (kind == Kind.LEDGER_BROKEN) {
+            return kind + ":" + sku;
+        }
         if (replenishmentId != null) {
             return kind + ":" + replenishmentId;
         }

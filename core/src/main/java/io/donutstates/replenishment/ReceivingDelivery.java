@@ -46,8 +46,8 @@ public class ReceivingDelivery {
             if (!replenishments.markDelivered(id, delivery.quantity(), now)) {
                 return new DeliveryResult.AlreadyDelivered(replenishment);
             }
-            stock.add(delivery.sku(), delivery.quantity());
-            ledger.append(StockMovement.delivery(delivery.sku(), delivery.quantity(), id.toString(), now));
+            int onShelf = stock.add(delivery.sku(), delivery.quantity());
+            ledger.append(StockMovement.delivery(delivery.sku(), delivery.quantity(), id.toString(), onShelf, now));
             return new DeliveryResult.Delivered(replenishment, delivery.quantity().value());
         });
     }

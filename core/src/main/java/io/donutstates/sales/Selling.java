@@ -41,7 +41,7 @@ public class Selling implements Checkout {
             var product = afterTake.get();
             var now = clock.instant();
             long saleId = sales.record(purchase, now);
-            ledger.append(StockMovement.sale(purchase.sku(), purchase.quantity(), saleId, now));
+            ledger.append(StockMovement.sale(purchase.sku(), purchase.quantity(), saleId, product.stock(), now));
             if (product.needsReorder()) {
                 replenishing.ensureUnderWay(product);
             }

@@ -63,8 +63,11 @@ public class SellingInBatches {
                 stock.remove(sku, product.stock() - left);
                 saleIds = sales.recordAll(granted, now);
                 List<StockMovement> movements = new ArrayList<>();
-                for (int i = 0; i < granted.size(); i++) {
-                    movements.add(StockMovement.sale(sku, granted.get(i).quantity(), saleIds.get(i), now));
+                for (int i = 0, g = 0; i < purchases.size(); i++) {
+                    if (sold[i]) {
+                        movements.add(StockMovement.sale(sku, purchases.get(i).quantity(), saleIds.get(g++),
+                                leftAfter[i], now));
+                    }
                 }
                 ledger.appendAll(movements);
             }

@@ -26,7 +26,7 @@ public class AdjustingStock {
         }
         return transactions.inTransaction(() -> stock.replace(sku, counted).flatMap(before -> {
             if (before != counted) {
-                ledger.append(StockMovement.adjustment(sku, counted - before, "manual count", clock.instant()));
+                ledger.append(StockMovement.adjustment(sku, counted - before, "manual count", counted, clock.instant()));
             }
             return stock.find(sku);
         }));

@@ -17,7 +17,8 @@ public interface Stock {
      */
     Optional<Product> take(Sku sku, Quantity quantity);
 
-    void add(Sku sku, Quantity quantity);
+    /** Puts a quantity on the shelf; returns the stock after it (the row stays locked until the transaction ends). */
+    int add(Sku sku, Quantity quantity);
 
     /** Reads the product and holds its row until the transaction ends, so its stock can be shared out. */
     Optional<Product> lockForSale(Sku sku);

@@ -84,6 +84,7 @@ public final class LambdaShop implements AutoCloseable {
     private final ReceivingDelivery receivingDelivery;
     private final GivingUpReplenishment givingUp;
     private final SweepingStuckReplenishments sweeping;
+    private final io.donutstates.audit.FollowingTheLedger followingTheLedger;
     private final RelayingOutbox relaying;
     private final StockMessageHandling stockMessages;
     private final JdbcAlerts alerts;
@@ -144,6 +145,8 @@ public final class LambdaShop implements AutoCloseable {
                     settings.duration("DONUT_REPLENISHMENT_REQUEUE_AFTER", Duration.ofMinutes(2)));
             this.relaying = new RelayingOutbox(outbox, stockTopic(), transactions, clock,
                     settings.integer("DONUT_OUTBOX_BATCH_SIZE", 50));
+            this.followingTheLedger = new io.donutstates.audit.FollowingTheLedger(
+                    new io.donutstates.audit.JdbcLedgerAudits(dataSource), alerts, transactions, clock);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
@@ -276,6 +279,10 @@ public final class LambdaShop implements AutoCloseable {
 
     public SweepingStuckReplenishments sweeping() {
         return sweeping;
+    }
+
+    public io.donutstates.audit.FollowingTheLedger followingTheLedger() {
+        return followingTheLedger;
     }
 
     public RelayingOutbox relaying() {

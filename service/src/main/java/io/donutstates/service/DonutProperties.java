@@ -23,7 +23,8 @@ public record DonutProperties(
         @DefaultValue Outbox outbox,
         @DefaultValue Alert alert,
         @DefaultValue Sales sales,
-        @DefaultValue Jobs jobs) {
+        @DefaultValue Jobs jobs,
+        @DefaultValue Ledger ledger) {
 
     /** The database; the password is never logged. */
     public record Db(
@@ -103,4 +104,19 @@ public record DonutProperties(
 
     /** Whether this instance runs the background jobs (worker, relay, sweep) besides the API. */
     public record Jobs(@DefaultValue("true") boolean enabled) { }
+
+    /**
+     * The background ledger audit: how often it follows new ledger lines and how many lines of one
+     * product it reads per short transaction.
+     */
+    public record Ledger(@DefaultValue("1s") Duration auditInterval, @DefaultValue("5000") int auditChunk) {
+        public Ledger {
+            if (auditInterval.isNegative() || auditInterval.isZero()) {
+                throw new IllegalArgumentException("donut.ledger.audit-interval must be positive");
+            }
+            if (auditChunk < 100 || auditChunk > 100_000) {
+                throw new IllegalArgumentException("donut.ledger.audit-chunk must be 100..100000");
+            }
+        }
+    }
 }

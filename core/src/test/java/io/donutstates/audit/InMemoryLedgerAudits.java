@@ -1,0 +1,103 @@
+package io.donutstates.audit;
+
+import io.donutstates.stock.Sku;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** The audit's port in memory: a ledger of lines per product, checkpoints per track, and a count of lines read. */
+final class InMemoryLedgerAudits implements LedgerAudits {
+
+    private final Map<Sku, List<LedgerLine>> ledger = new TreeMap<>(java.util.Comparator.comparing(Sku::value));
+    private final Map<AuditTrack, Map<Sku, Checkpoint>> checkpoints = new EnumMap<>(AuditTrack.class);
+    private final java.util.Set<Sku> heldElsewhere = new java.util.HashSet<>();
+    private Optional<Replay> replay = Optional.empty();
+    private long nextId = 1;
+    long linesRead;
+
+    /** Appends a line that follows from the product's balance. */
+    InMemoryLedgerAudits line(String sku, int change) {
+        var lines = ledger.computeIfAbsent(new Sku(sku), s -> new ArrayList<>());
+        long before = lines.isEmpty() ? 0 : lines.get(lines.size() - 1).balanceAfter();
+        lines.add(new LedgerLine(nextId++, change, before + change));
+        return this;
+    }
+
+    /** Appends a line claiming any balance, as a write behind the shop's back could. */
+    InMemoryLedgerAudits forgedLine(String sku, int change, long balanceAfter) {
+        ledger.computeIfAbsent(new Sku(sku), s -> new ArrayList<>()).add(new LedgerLine(nextId++, change, balanceAfter));
+        return this;
+    }
+
+    InMemoryLedgerAudits lines(String sku, int count, int change) {
+        for (int i = 0; i < count; i++) {
+            line(sku, change);
+        }
+        return this;
+    }
+
+    void heldByAnotherInstance(String sku) {
+        heldElsewhere.add(new Sku(sku));
+    }
+
+    Checkpoint checkpoint(AuditTrack track, String sku) {
+        return checkpoints.getOrDefault(track, Map.of()).get(new Sku(sku));
+    }
+
+    @Override
+    public List<Sku> products() {
+        return List.copyOf(ledger.keySet());
+    }
+
+    @Override
+    public Optional<Checkpoint> hold(AuditTrack track, Sku sku, Instant now) {
+        if (heldElsewhere.contains(sku)) {
+            return Optional.empty();
+        }
+        return Optional.of(checkpoints.computeIfAbsent(track, t -> new TreeMap<>(java.util.Comparator.comparing(Sku::value)))
+                .computeIfAbsent(sku, s -> Checkpoint.opening(s, 0, 0, now)));
+    }
+
+    @Override
+    public List<LedgerLine> linesAfter(Sku sku, long movementId, long throughId, int limit) {
+        var found = ledger.getOrDefault(sku, List.of()).stream()
+                .filter(l -> l.id() > movementId && l.id() <= throughId).limit(limit).toList();
+        linesRead += found.size();
+        return found;
+    }
+
+    @Override
+    public void save(AuditTrack track, Checkpoint checkpoint) {
+        checkpoints.get(track).put(checkpoint.sku(), checkpoint);
+    }
+
+    @Override
+    public long newestLine() {
+        return nextId - 1;
+    }
+
+    @Override
+    public Optional<Replay> replay() {
+        return replay;
+    }
+
+    @Override
+    public void startReplay(long throughId, Instant now) {
+        checkpoints.remove(AuditTrack.REPLAY);
+        replay = Optional.of(new Replay(true, throughId, now, Optional.empty()));
+    }
+
+    @Override
+    public boolean claimReplay(Instant now, Instant until) {
+        return replay.map(Replay::running).orElse(false);
+    }
+
+    @Override
+    public void finishReplay(Instant now) {
+        replay = replay.map(r -> new Replay(false, r.throughId(), r.startedAt(), Optional.of(now)));
+    }
+}
