@@ -35,6 +35,8 @@ public final class AllInOne implements AutoCloseable {
     /** Starts from environment-style settings ({@code DONUT_DB_URL}, {@code SERVER_PORT}, ...). */
     public static AllInOne start(Map<String, String> environment, String... args) {
         Map<String, String> settings = new HashMap<>(environment);
+        // Checked before anything starts, also for an external database (the service reads it too).
+        var durability = EmbeddedMariaDb.Durability.from(settings);
         StartedParts parts = new StartedParts();
         CompletableFuture<EmbeddedMariaDb> database = CompletableFuture.completedFuture(null);
         CompletableFuture<EmbeddedSqs> queues = CompletableFuture.completedFuture(null);
@@ -46,7 +48,7 @@ public final class AllInOne implements AutoCloseable {
             // A port taken in between fails the start with the part's own message.
             if (blank(settings.get("DONUT_DB_URL"))) {
                 int port = freePort();
-                database = inBackground(() -> parts.add(EmbeddedMariaDb.start(dataDir.resolve("mariadb"), port)));
+                database = inBackground(() -> parts.add(EmbeddedMariaDb.start(dataDir.resolve("mariadb"), port, durability)));
                 settings.put("DONUT_DB_URL", EmbeddedMariaDb.jdbcUrl(port, settings.getOrDefault("DONUT_DB_NAME", "donut_states")));
                 settings.put("DONUT_DB_USER", "root");
                 settings.put("DONUT_DB_PASSWORD", "");

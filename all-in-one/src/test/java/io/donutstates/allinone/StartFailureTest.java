@@ -40,4 +40,21 @@ class StartFailureTest {
                 .as("no thread of the embedded queue server is left running")
                 .noneMatch(thread -> thread.isAlive() && thread.getName().startsWith("elasticmq"));
     }
+
+    @Test
+    void an_unknown_database_durability_fails_the_start_naming_the_setting_and_its_values_before_anything_starts(
+            @TempDir Path tmp) {
+        Map<String, String> env = Map.of(
+                "DONUT_DB_DURABILITY", "bogus",
+                "DONUT_DATA_DIR", tmp.resolve("data").toString(),
+                "SERVER_PORT", "0",
+                "DONUT_FACTORY_PORT", "0",
+                "DONUT_ADMIN_TOKEN", "start-failure-token",
+                "LOGGING_LEVEL_ROOT", "OFF");
+
+        assertThatThrownBy(() -> AllInOne.start(env))
+                .hasMessage("DONUT_DB_DURABILITY must be 'full' or 'relaxed' (got 'bogus')");
+
+        assertThat(tmp.resolve("data")).as("no embedded database was started").doesNotExist();
+    }
 }

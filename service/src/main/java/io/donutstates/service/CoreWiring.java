@@ -26,6 +26,7 @@ import io.donutstates.sales.Selling;
 import io.donutstates.sales.SellingInBatches;
 import io.donutstates.sales.SellingOnce;
 import io.donutstates.shared.Database;
+import io.donutstates.shared.DatabaseDurability;
 import io.donutstates.shared.JdbcShopSecrets;
 import io.donutstates.shared.SpringJdbcTransactions;
 import io.donutstates.shared.Transactions;
@@ -64,6 +65,14 @@ class CoreWiring {
                 Duration.ofSeconds(10)));
         Database.migrate(dataSource, donut.demoCatalog());
         return dataSource;
+    }
+
+    /** Read once after the pool is up and logged once: the health check then costs nothing. */
+    @Bean
+    DatabaseDurability databaseDurability(HikariDataSource dataSource, DonutProperties donut) {
+        var durability = DatabaseDurability.read(dataSource, donut.db().relaxedDurability());
+        durability.log();
+        return durability;
     }
 
     @Bean

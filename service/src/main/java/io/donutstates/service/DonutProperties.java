@@ -1,5 +1,6 @@
 package io.donutstates.service;
 
+import io.donutstates.shared.DatabaseDurability;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -26,15 +27,28 @@ public record DonutProperties(
         @DefaultValue Jobs jobs,
         @DefaultValue Ledger ledger) {
 
-    /** The database; the password is never logged. */
+    /**
+     * The database; the password is never logged. {@code durability}: {@code full}, or {@code relaxed}
+     * when the deployment accepts losing about a second of acknowledged sales on an OS crash (then the
+     * start-up warning about a non-durable database becomes a note).
+     */
     public record Db(
             @DefaultValue("jdbc:mariadb://127.0.0.1:3306/donut_states") String url,
             @DefaultValue("donut") String user,
             String password,
-            @DefaultValue("32") int poolSize) {
+            @DefaultValue("32") int poolSize,
+            @DefaultValue("full") String durability) {
+        public Db {
+            DatabaseDurability.relaxedByChoice("donut.db.durability (" + DatabaseDurability.SETTING + ")", durability);
+        }
+
+        public boolean relaxedDurability() {
+            return DatabaseDurability.relaxedByChoice("donut.db.durability", durability);
+        }
+
         @Override
         public String toString() {
-            return "Db[url=" + url + ", user=" + user + ", poolSize=" + poolSize + "]";
+            return "Db[url=" + url + ", user=" + user + ", poolSize=" + poolSize + ", durability=" + durability + "]";
         }
     }
 
