@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * Use case: keep the hot tables bounded. Published outbox events, expired idempotency receipts and
  * delivered alerts are deleted once their retention has passed, in batches of {@code batchSize}
- * rows, each batch its own short transaction, until a batch comes back short or the run has done
+ * rows, each batch its own short transaction, until a batch finds nothing more due or the run has done
  * {@code maxBatchesPerRun} batches of a kind (the rest waits for the next run, so one run never
  * holds the database long however large the backlog). A kind that fails does not stop the others.
  * Sales and the stock ledger are the books: they are never purged here.
@@ -46,9 +46,9 @@ public class PurgingHistory {
             int total = 0;
             try {
                 for (int batch = 0; batch < maxBatchesPerRun; batch++) {
-                    int deleted = transactions.inTransaction(() -> deleteBatch(kind, cutoff));
-                    total += deleted;
-                    if (deleted < batchSize) {
+                    PurgeableTables.Batch done = transactions.inTransaction(() -> deleteBatch(kind, cutoff));
+                    total += done.removed();
+                    if (!done.moreDue()) {
                         break;
                     }
                 }
@@ -60,7 +60,7 @@ public class PurgingHistory {
         return new Purged(removed, failures);
     }
 
-    private int deleteBatch(History kind, Instant cutoff) {
+    private PurgeableTables.Batch deleteBatch(History kind, Instant cutoff) {
         return switch (kind) {
             case PUBLISHED_EVENTS -> tables.deletePublishedEvents(cutoff, batchSize);
             case EXPIRED_RECEIPTS -> tables.deleteReceipts(cutoff, batchSize);

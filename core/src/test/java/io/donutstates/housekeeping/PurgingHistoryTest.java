@@ -50,6 +50,15 @@ class PurgingHistoryTest {
     }
 
     @Test
+    void a_batch_shortened_by_another_instance_purging_the_same_rows_does_not_end_the_run() {
+        tables.add(PUBLISHED_EVENTS, 30, NOW.minus(Duration.ofHours(2)));
+        tables.contendedBatches = 2;
+
+        assertThat(purgeInBatchesOf(10, 100).purge().removed(PUBLISHED_EVENTS)).isEqualTo(30);
+        assertThat(tables.left(PUBLISHED_EVENTS)).isZero();
+    }
+
+    @Test
     void stops_at_the_cap_of_batches_per_run_and_leaves_the_rest_for_the_next_run() {
         tables.add(DELIVERED_ALERTS, 100, NOW.minus(Duration.ofDays(31)));
         var purging = purgeInBatchesOf(10, 3);
