@@ -33,6 +33,15 @@ public class JdbcPurgeableTables implements PurgeableTables {
         this.jdbc = JdbcClient.create(dataSource);
     }
 
+    /** The table a kind of history is purged from (an alert's delivery rows go with it). */
+    public static String tableOf(History kind) {
+        return switch (kind) {
+            case PUBLISHED_EVENTS -> "outbox_event";
+            case EXPIRED_RECEIPTS -> "sale_receipt";
+            case DELIVERED_ALERTS -> "alert";
+        };
+    }
+
     /**
      * Nothing in the shop reads an outbox row once it is published (the relay reads
      * {@code published_at IS NULL} only); the rows of an open replenishment are kept all the same, so
