@@ -9,21 +9,25 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Housekeeping's deletes in MySQL/MariaDB, to be called inside a transaction (one per batch).
  *
- * <p>Each batch reads at most {@code limit} candidates along an index (oldest first), locks those
- * with {@code FOR UPDATE SKIP LOCKED} and deletes exactly the rows it locked, by primary key. Several
- * instances purging at once therefore take disjoint rows and never wait for one another, so they
- * cannot deadlock: a row another purger holds is skipped, one it has deleted is no longer found.
+ * <p>Each batch reads at most {@code limit} candidates along an index (oldest first) without
+ * locking, locks those by primary key with {@code FOR UPDATE SKIP LOCKED} and deletes exactly the
+ * rows it locked, by primary key. Instances purging at once thus take disjoint rows and never wait
+ * for one another: a row another purger holds is skipped, one it has deleted is no longer found.
  * A plain {@code DELETE ... ORDER BY ... LIMIT} would be correct too, but the second instance would
  * queue behind the first one's row locks for the whole batch and then find nothing.
  *
- * <p>Where the candidates depend on other tables (is the replenishment open, is every delivery
- * sent) they are read without locks first, and only the purged table's rows are locked: whether a
- * locking read also locks the rows its subqueries read differs between servers and versions, and
- * where it does it would hold up sales on replenishment rows, or with {@code SKIP LOCKED} pass over
- * a busy replenishment as if it were not there. The
- * conditions read cannot turn false again in between (a published event stays published, a sent
- * delivery stays sent; only a replenishment redriven in that instant could reopen). A batch that
- * found a full set of candidates says more may be due, unless another purger held all of them.
+ * <p>Locks are taken by primary key only. Taken along the age index instead
+ * ({@code SELECT ... WHERE created_at < ? ORDER BY created_at LIMIT n FOR UPDATE SKIP LOCKED}), two
+ * purgers deadlocked in {@code PurgeTest}: one held index entries of rows the other was deleting.
+ * Where the candidates depend on other tables (is the replenishment open, is every delivery sent),
+ * locking only the purged table's rows also matters: whether a locking read locks the rows its
+ * subqueries read differs between servers and versions, and where it does it would hold up sales
+ * on replenishment rows, or with {@code SKIP LOCKED} pass over a busy replenishment as if it were
+ * not there. The conditions read cannot turn false in between (a published event stays published,
+ * a sent delivery stays sent; only a replenishment redriven in that instant could reopen).
+ *
+ * <p>A batch that found a full set of candidates says more may be due, unless another purger held
+ * all of them (that purger goes on).
  */
 public class JdbcPurgeableTables implements PurgeableTables {
 
@@ -77,19 +81,26 @@ public class JdbcPurgeableTables implements PurgeableTables {
      */
     @Override
     public Batch deleteReceipts(Instant createdBefore, int limit) {
-        List<String> locked = jdbc.sql("""
+        List<String> candidates = jdbc.sql("""
                         SELECT idempotency_key FROM sale_receipt WHERE created_at < :before
-                        ORDER BY created_at LIMIT :limit FOR UPDATE SKIP LOCKED
+                        ORDER BY created_at LIMIT :limit
                         """)
                 .param("before", SqlTime.utc(createdBefore)).param("limit", limit)
                 .query(String.class).list();
+        if (candidates.isEmpty()) {
+            return Batch.NOTHING;
+        }
+        List<String> locked = jdbc.sql("""
+                        SELECT idempotency_key FROM sale_receipt WHERE idempotency_key IN (:keys)
+                        FOR UPDATE SKIP LOCKED
+                        """)
+                .param("keys", candidates).query(String.class).list();
         if (locked.isEmpty()) {
             return Batch.NOTHING;
         }
         int removed = jdbc.sql("DELETE FROM sale_receipt WHERE idempotency_key IN (:keys)")
                 .param("keys", locked).update();
-        // SKIP LOCKED fills the batch past rows another purger holds: a short batch means no more are due.
-        return new Batch(removed, locked.size() == limit);
+        return new Batch(removed, candidates.size() == limit);
     }
 
     /**

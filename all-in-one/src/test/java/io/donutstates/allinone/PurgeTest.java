@@ -35,6 +35,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -123,7 +124,7 @@ class PurgeTest {
         assertThat(count("SELECT COUNT(*) FROM alert_delivery")).isEqualTo(6);
     }
 
-    @Test
+    @RepeatedTest(3)
     void two_purgers_at_once_remove_each_row_once_and_never_fail() throws Exception {
         int events = 2_500;
         int receipts = 2_500;
