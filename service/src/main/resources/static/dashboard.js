@@ -338,7 +338,8 @@
     const counts = $('repl-counts');
     const byStatus = summary.replenishments || {};
     counts.replaceChildren(...['REQUESTED', 'ORDERED', 'DELIVERED', 'FAILED'].map((s) =>
-      el('span', 'badge ' + s, s.toLowerCase() + ' ' + Number(byStatus[s] ?? 0))));
+      el('span', 'badge ' + s, s.toLowerCase() + ' ' + Number(byStatus[s] ?? 0)
+        + (s === 'DELIVERED' || s === 'FAILED' ? ' (24 h)' : ''))));
 
     drawSales(Array.isArray(summary.salesPerSecond) ? summary.salesPerSecond.map(Number) : []);
     renderAlerts(Array.isArray(summary.alerts) ? summary.alerts : []);

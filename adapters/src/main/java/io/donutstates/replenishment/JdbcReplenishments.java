@@ -56,8 +56,8 @@ public class JdbcReplenishments implements Replenishments {
     @Override
     public List<Replenishment> list(Optional<Sku> sku, int limit) {
         var sql = sku.isPresent()
-                ? "SELECT * FROM replenishment WHERE sku = :sku ORDER BY requested_at DESC, id LIMIT :limit"
-                : "SELECT * FROM replenishment ORDER BY requested_at DESC, id LIMIT :limit";
+                ? "SELECT * FROM replenishment WHERE sku = :sku ORDER BY requested_at DESC, id DESC LIMIT :limit"
+                : "SELECT * FROM replenishment ORDER BY requested_at DESC, id DESC LIMIT :limit";
         var statement = jdbc.sql(sql).param("limit", limit);
         if (sku.isPresent()) {
             statement = statement.param("sku", sku.get().value());
@@ -155,12 +155,21 @@ public class JdbcReplenishments implements Replenishments {
     }
 
     @Override
-    public java.util.Map<ReplenishmentStatus, Long> countByStatus() {
+    public java.util.Map<ReplenishmentStatus, Long> countByStatus(Instant endedSince) {
         var counts = new java.util.EnumMap<ReplenishmentStatus, Long>(ReplenishmentStatus.class);
         for (var status : ReplenishmentStatus.values()) {
             counts.put(status, 0L);
         }
-        jdbc.sql("SELECT status, COUNT(*) AS n FROM replenishment GROUP BY status")
+        // Open ones hold open_sku (one per product at most); ended ones are counted over a window
+        // through (status, delivered_at) and (status, failed_at), never over the whole history.
+        jdbc.sql("""
+                        SELECT status, COUNT(*) AS n FROM replenishment WHERE open_sku IS NOT NULL GROUP BY status
+                        UNION ALL
+                        SELECT 'DELIVERED', COUNT(*) FROM replenishment WHERE status = 'DELIVERED' AND delivered_at >= :since
+                        UNION ALL
+                        SELECT 'FAILED', COUNT(*) FROM replenishment WHERE status = 'FAILED' AND failed_at >= :since
+                        """)
+                .param("since", SqlTime.utc(endedSince))
                 .query((rs, row) -> counts.put(ReplenishmentStatus.valueOf(rs.getString("status")), rs.getLong("n")))
                 .list();
         return counts;

@@ -43,8 +43,8 @@ public interface Replenishments {
     /** ORDERED back to REQUESTED for another order, counting the re-order; false if no longer ORDERED. */
     boolean reorder(ReplenishmentId id, Instant at);
 
-    /** How many replenishments stand in each status. */
-    java.util.Map<ReplenishmentStatus, Long> countByStatus();
+    /** How many replenishments are open in each status now, and how many ended in each since the given time. */
+    java.util.Map<ReplenishmentStatus, Long> countByStatus(Instant endedSince);
 
     /** When the longest-waiting REQUESTED replenishment was requested (or ordered again), if any. */
     java.util.Optional<Instant> oldestWaitingSince();

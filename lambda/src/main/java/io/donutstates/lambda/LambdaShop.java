@@ -8,6 +8,9 @@ import io.donutstates.alerting.WebhookAlertChannel;
 import io.donutstates.factory.CircuitBreakingFactory;
 import io.donutstates.factory.HttpFactory;
 import io.donutstates.factory.JdbcFactoryDirectory;
+import io.donutstates.housekeeping.JdbcPurgeableTables;
+import io.donutstates.housekeeping.PurgingHistory;
+import io.donutstates.housekeeping.RetentionPeriods;
 import io.donutstates.http.AnswerJson;
 import io.donutstates.http.SalesEndpoints;
 import io.donutstates.messaging.JdbcOutbox;
@@ -89,6 +92,7 @@ public final class LambdaShop implements AutoCloseable {
     private final StockMessageHandling stockMessages;
     private final JdbcAlerts alerts;
     private final DeliveringAlerts deliveringAlerts;
+    private final PurgingHistory purging;
     private final Lazy<SqsClient> sqs;
     private final Lazy<SnsClient> sns;
     private final Lazy<SqsQueues> queues = new Lazy<>(this::findQueues);
@@ -147,12 +151,29 @@ public final class LambdaShop implements AutoCloseable {
                     settings.integer("DONUT_OUTBOX_BATCH_SIZE", 50));
             this.followingTheLedger = new io.donutstates.audit.FollowingTheLedger(
                     new io.donutstates.audit.JdbcLedgerAudits(dataSource), alerts, transactions, clock);
+            // The schedule of ScheduledJobsFunction (every minute) is the purge interval here.
+            this.purging = new PurgingHistory(new JdbcPurgeableTables(dataSource), transactions, clock,
+                    retention(settings), settings.integer("DONUT_PURGE_BATCH_SIZE", 1000),
+                    PurgingHistory.MAX_BATCHES_PER_RUN);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
         }
         this.snapStartHook = new SnapStartHook();
         Core.getGlobalContext().register(snapStartHook);
+    }
+
+    /** How long each kind of history is kept; a value below its shortest stops the container's init, naming it. */
+    static RetentionPeriods retention(LambdaSettings settings) {
+        var defaults = RetentionPeriods.DEFAULTS;
+        try {
+            return new RetentionPeriods(settings.duration("DONUT_RETENTION_OUTBOX", defaults.publishedEvents()),
+                    settings.duration("DONUT_RETENTION_IDEMPOTENCY_KEYS", defaults.idempotencyKeys()),
+                    settings.duration("DONUT_RETENTION_ALERTS", defaults.deliveredAlerts()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("DONUT_RETENTION_OUTBOX, DONUT_RETENTION_IDEMPOTENCY_KEYS, "
+                    + "DONUT_RETENTION_ALERTS: " + e.getMessage());
+        }
     }
 
     /** The topic behind the outbox: SNS when DONUT_SNS_TOPIC_ARN is set (AWS), else straight to stock_queue (local). */
@@ -299,6 +320,10 @@ public final class LambdaShop implements AutoCloseable {
 
     public DeliveringAlerts deliveringAlerts() {
         return deliveringAlerts;
+    }
+
+    public PurgingHistory purging() {
+        return purging;
     }
 
     public SqsClient sqs() {

@@ -3,6 +3,7 @@ package io.donutstates.lambda;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import io.donutstates.housekeeping.Purged;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -11,10 +12,12 @@ import org.slf4j.LoggerFactory;
 /**
  * The service's background jobs on an EventBridge schedule: relay the outbox to the stock topic
  * until it is empty (or the invocation's time runs short), sweep stuck replenishments, relay what the
- * sweep re-queued, follow the ledger audit a bounded turn, and deliver the alerts that are due (webhook, ops topic; retried until taken). The outbox is written in the sale's transaction, so an event the sales
+ * sweep re-queued, follow the ledger audit a bounded turn, deliver the alerts that are due (webhook,
+ * ops topic; retried until taken), and purge the history past its retention (published events,
+ * expired idempotency receipts, delivered alerts) when time is left. The outbox is written in the sale's transaction, so an event the sales
  * handler could not publish at once is published here: nothing is lost between a sale and the queue.
- * A failed relay or sweep fails the invocation (visible in the function's Errors metric) after the
- * other job has had its turn.
+ * A failed job fails the invocation (visible in the function's Errors metric) after the other jobs
+ * have had their turn; the next scheduled invocation tries it again.
  */
 public class ScheduledJobsHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
 
@@ -70,6 +73,19 @@ public class ScheduledJobsHandler implements RequestHandler<ScheduledEvent, Map<
             log.error("alert delivery failed; the alerts wait in the database: {}", e.toString());
             failure = failure == null ? e : failure;
         }
+        int purged = 0;
+        if (context == null || context.getRemainingTimeInMillis() > SAFETY_MARGIN_MILLIS) {
+            Purged run = shop.purging().purge();
+            purged = run.total();
+            if (purged > 0) {
+                log.info("housekeeping removed {} row(s): {}", purged, run.removed());
+            }
+            for (var failed : run.failures().entrySet()) {
+                log.warn("housekeeping of {} failed, trying again next invocation: {}", failed.getKey(),
+                        failed.getValue().toString());
+                failure = failure == null ? failed.getValue() : failure;
+            }
+        }
         long pending = shop.outbox().pendingCount();
         if (relayed > 0 || pending > 0) {
             log.info("relayed {} stock event(s); {} still pending", relayed, pending);
@@ -83,6 +99,7 @@ public class ScheduledJobsHandler implements RequestHandler<ScheduledEvent, Map<
         summary.put("pending", pending);
         summary.put("alertsSent", alertsSent);
         summary.put("ledgerLinesAudited", audited);
+        summary.put("purged", purged);
         return summary;
     }
 

@@ -13,7 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.model.Message;
 
-/** The EventBridge-scheduled jobs: outbox relay and stuck-replenishment sweep. */
+/** The EventBridge-scheduled jobs: outbox relay, stuck-replenishment sweep and housekeeping. */
 class ScheduledJobsHandlerTest {
 
     @Test
@@ -66,6 +66,24 @@ class ScheduledJobsHandlerTest {
                     .satisfies(e -> assertThat(e.replenishmentId()).isEqualTo(result.replenishment().id()));
             assertThat(shop.shop.replenishments().find(result.replenishment().id()).orElseThrow().status())
                     .isEqualTo(ReplenishmentStatus.REQUESTED);
+        }
+    }
+
+    @Test
+    void theScheduledJobsPurgeEventsPublishedLongerAgoThanTheRetention() {
+        try (var shop = ShopUnderTest.start("DONUT_RELAY_ON_SHORTAGE", "false")) {
+            var scheduled = Events.load(ScheduledEvent.class, "scheduled-event.json");
+            assertThat(shop.shop.selling().sell(Purchase.of("CP-502101", 100))).isInstanceOf(SaleResult.OutOfStock.class);
+            var handler = new ScheduledJobsHandler(shop.shop);
+            assertThat(handler.handleRequest(scheduled, new FakeContext("ScheduledJobsFunction")))
+                    .containsEntry("relayed", 1).containsEntry("purged", 0);
+            // Published two days ago, past the default retention of a day.
+            shop.jdbc().sql("UPDATE outbox_event SET published_at = published_at - INTERVAL 2 DAY").update();
+            shop.jdbc().sql("UPDATE replenishment SET status = 'FAILED', open_sku = NULL").update();
+
+            assertThat(handler.handleRequest(scheduled, new FakeContext("ScheduledJobsFunction")))
+                    .containsEntry("purged", 1);
+            assertThat(shop.jdbc().sql("SELECT COUNT(*) FROM outbox_event").query(Long.class).single()).isZero();
         }
     }
 }

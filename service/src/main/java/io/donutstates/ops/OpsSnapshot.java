@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The shop's vital signs read at most once a second, whoever asks (dashboards, metrics scrapes):
- * queue depths, replenishments by status, the oldest waiting request and stock per product.
+ * queue depths, replenishments open now by status and those that ended in the last 24 hours, the
+ * oldest waiting request and stock per product.
  */
 @Component
 public class OpsSnapshot {
@@ -24,6 +25,9 @@ public class OpsSnapshot {
     /** One reading. */
     public record Reading(long stockQueueDepth, long deadLetterDepth, long oldestWaitingSeconds,
                           Map<ReplenishmentStatus, Long> replenishments, Map<String, Integer> stock, Instant at) { }
+
+    /** Ended replenishments (delivered, failed) are counted over this window, never over the whole history. */
+    static final Duration ENDED_WINDOW = Duration.ofHours(24);
 
     private final SqsQueues queues;
     private final Replenishments replenishments;
@@ -48,6 +52,8 @@ public class OpsSnapshot {
                 .baseUnit("seconds").register(meters);
         for (var status : ReplenishmentStatus.values()) {
             Gauge.builder("donut.replenishments", this, s -> s.read().replenishments().getOrDefault(status, 0L))
+                    .description("replenishments open now (REQUESTED, ORDERED) or ended in the last 24 hours"
+                            + " (DELIVERED, FAILED), by status")
                     .tag("status", status.name()).register(meters);
         }
     }
@@ -61,7 +67,7 @@ public class OpsSnapshot {
         Map<String, Integer> shelves = new java.util.TreeMap<>();
         stock.all().forEach(p -> shelves.put(p.sku().value(), p.stock()));
         last = new Reading(depth(queues.stockQueueUrl()), depth(queues.deadLetterQueueUrl()), oldest,
-                replenishments.countByStatus(), shelves, now);
+                replenishments.countByStatus(now.minus(ENDED_WINDOW)), shelves, now);
         shelves.keySet().stream().filter(stockGauges::add).forEach(sku ->
                 Gauge.builder("donut.stock", this, s -> s.read().stock().getOrDefault(sku, 0)).tag("sku", sku)
                         .register(meters));

@@ -1,6 +1,8 @@
 package io.donutstates.service;
 
 import io.donutstates.alerting.DeliveringAlerts;
+import io.donutstates.housekeeping.Purged;
+import io.donutstates.housekeeping.PurgingHistory;
 import io.donutstates.messaging.RelayingOutbox;
 import io.donutstates.messaging.SqsQueues;
 import io.donutstates.messaging.SqsStockWorker;
@@ -16,8 +18,9 @@ import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * The work that runs behind the API: the outbox relay, the stock worker and the stuck-replenishment
- * sweep. Each coordinates through the database or the queue, so any number of instances may run it.
+ * The work that runs behind the API: the outbox relay, the stock worker, the stuck-replenishment
+ * sweep, alert delivery and housekeeping. Each coordinates through the database or the queue, so any
+ * number of instances may run it.
  */
 @Component
 class BackgroundJobs implements SmartLifecycle {
@@ -30,16 +33,20 @@ class BackgroundJobs implements SmartLifecycle {
     private final SqsStockWorker worker;
     private final DeliveringAlerts alerting;
     private final DeadLetterWatch deadLetterWatch;
+    private final PurgingHistory purging;
+    private final ShopMetrics metrics;
     private ScheduledExecutorService scheduler;
 
     BackgroundJobs(DonutProperties donut, RelayingOutbox relay, SweepingStuckReplenishments sweep, SqsClient sqs,
                    SqsQueues queues, StockMessageHandling handling, DeliveringAlerts alerting,
-                   DeadLetterWatch deadLetterWatch) {
+                   DeadLetterWatch deadLetterWatch, PurgingHistory purging, ShopMetrics metrics) {
         this.donut = donut;
         this.relay = relay;
         this.sweep = sweep;
         this.alerting = alerting;
         this.deadLetterWatch = deadLetterWatch;
+        this.purging = purging;
+        this.metrics = metrics;
         this.worker = new SqsStockWorker(sqs, queues.stockQueueUrl(), handling, donut.queue().consumers(),
                 donut.queue().pollWait());
     }
@@ -50,7 +57,7 @@ class BackgroundJobs implements SmartLifecycle {
             log.info("background jobs are off on this instance (donut.jobs.enabled=false)");
             return;
         }
-        scheduler = Executors.newScheduledThreadPool(3, r -> {
+        scheduler = Executors.newScheduledThreadPool(4, r -> {
             Thread thread = new Thread(r, "donut-jobs");
             thread.setDaemon(true);
             return thread;
@@ -63,6 +70,8 @@ class BackgroundJobs implements SmartLifecycle {
         long watchEvery = Math.max(1, donut.queue().deadLetterWatchInterval().toMillis());
         scheduler.scheduleWithFixedDelay(() -> quietly("dead-letter watch", deadLetterWatch::watch),
                 watchEvery, watchEvery, TimeUnit.MILLISECONDS);
+        long purgeEvery = donut.purge().interval().toMillis();
+        scheduler.scheduleWithFixedDelay(this::purgeOnce, purgeEvery, purgeEvery, TimeUnit.MILLISECONDS);
         worker.start();
     }
 
@@ -92,6 +101,21 @@ class BackgroundJobs implements SmartLifecycle {
             }
         } catch (RuntimeException e) {
             log.warn("stuck-replenishment sweep failed: {}", e.toString());
+        }
+    }
+
+    /** A kind that failed is tried again at the next interval; what its committed batches removed stays removed. */
+    private void purgeOnce() {
+        try {
+            Purged purged = purging.purge();
+            metrics.purged(purged);
+            if (purged.total() > 0) {
+                log.info("housekeeping removed {} row(s): {}", purged.total(), purged.removed());
+            }
+            purged.failures().forEach((kind, e) ->
+                    log.warn("housekeeping of {} failed, trying again next interval: {}", kind, e.toString()));
+        } catch (RuntimeException e) {
+            log.warn("housekeeping failed, trying again next interval: {}", e.toString());
         }
     }
 

@@ -1,6 +1,7 @@
 package io.donutstates.service;
 
 import io.donutstates.shared.DatabaseDurability;
+import io.donutstates.housekeeping.RetentionPeriods;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -25,7 +26,9 @@ public record DonutProperties(
         @DefaultValue Alert alert,
         @DefaultValue Sales sales,
         @DefaultValue Jobs jobs,
-        @DefaultValue Ledger ledger) {
+        @DefaultValue Ledger ledger,
+        @DefaultValue Retention retention,
+        @DefaultValue Purge purge) {
 
     /**
      * The database; the password is never logged. {@code durability}: {@code full}, or {@code relaxed}
@@ -116,7 +119,39 @@ public record DonutProperties(
         }
     }
 
-    /** Whether this instance runs the background jobs (worker, relay, sweep) besides the API. */
+    /**
+     * How long housekeeping keeps each kind of history ({@code DONUT_RETENTION_*}); the shortest
+     * allowed are checked by {@link RetentionPeriods}, so a bad value stops the start with its name.
+     */
+    public record Retention(@DefaultValue("24h") Duration outbox, @DefaultValue("24h") Duration idempotencyKeys,
+                            @DefaultValue("30d") Duration alerts) {
+        public Retention {
+            try {
+                new RetentionPeriods(outbox, idempotencyKeys, alerts);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("donut.retention (DONUT_RETENTION_OUTBOX, "
+                        + "DONUT_RETENTION_IDEMPOTENCY_KEYS, DONUT_RETENTION_ALERTS): " + e.getMessage());
+            }
+        }
+
+        public RetentionPeriods periods() {
+            return new RetentionPeriods(outbox, idempotencyKeys, alerts);
+        }
+    }
+
+    /** How often housekeeping runs and how many rows each of its transactions deletes. */
+    public record Purge(@DefaultValue("1m") Duration interval, @DefaultValue("1000") int batchSize) {
+        public Purge {
+            if (interval.compareTo(Duration.ofSeconds(1)) < 0) {
+                throw new IllegalArgumentException("donut.purge.interval (DONUT_PURGE_INTERVAL) must be at least 1s");
+            }
+            if (batchSize < 1 || batchSize > 10_000) {
+                throw new IllegalArgumentException("donut.purge.batch-size (DONUT_PURGE_BATCH_SIZE) must be 1..10000");
+            }
+        }
+    }
+
+    /** Whether this instance runs the background jobs (worker, relay, sweep, housekeeping) besides the API. */
     public record Jobs(@DefaultValue("true") boolean enabled) { }
 
     /**

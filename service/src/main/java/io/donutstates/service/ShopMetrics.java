@@ -1,5 +1,7 @@
 package io.donutstates.service;
 
+import io.donutstates.housekeeping.JdbcPurgeableTables;
+import io.donutstates.housekeeping.Purged;
 import io.donutstates.replenishment.OrderOutcome;
 import io.donutstates.sales.SaleResult;
 import io.micrometer.core.instrument.Counter;
@@ -10,7 +12,10 @@ import java.time.Duration;
 import java.time.Instant;
 import org.springframework.stereotype.Component;
 
-/** The shop's own meters: sales by outcome, factory orders, and how long shelves wait for the factory. */
+/**
+ * The shop's own meters: sales by outcome, factory orders, how long shelves wait for the factory,
+ * and the rows housekeeping removed.
+ */
 @Component
 public class ShopMetrics {
 
@@ -64,6 +69,15 @@ public class ShopMetrics {
         if (outcome instanceof OrderOutcome.Ordered ordered) {
             toOrder.record(since(ordered.replenishment().requestedAt()));
         }
+    }
+
+    /** Counts the rows a housekeeping run removed, by table. */
+    void purged(Purged purged) {
+        purged.removed().forEach((kind, rows) -> {
+            if (rows > 0) {
+                meters.counter("donut.purged.rows", "table", JdbcPurgeableTables.tableOf(kind)).increment(rows);
+            }
+        });
     }
 
     public void delivered(Instant requestedAt) {

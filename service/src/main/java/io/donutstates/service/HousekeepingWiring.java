@@ -1,0 +1,27 @@
+package io.donutstates.service;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.donutstates.housekeeping.JdbcPurgeableTables;
+import io.donutstates.housekeeping.JdbcTableSizes;
+import io.donutstates.housekeeping.PurgingHistory;
+import io.donutstates.shared.Transactions;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Housekeeping's use case and the table sizes ops watch, wired to the database. */
+@Configuration(proxyBeanMethods = false)
+class HousekeepingWiring {
+
+    @Bean
+    PurgingHistory purgingHistory(DonutProperties donut, HikariDataSource dataSource, Transactions transactions,
+                                  Clock clock) {
+        return new PurgingHistory(new JdbcPurgeableTables(dataSource), transactions, clock,
+                donut.retention().periods(), donut.purge().batchSize(), PurgingHistory.MAX_BATCHES_PER_RUN);
+    }
+
+    @Bean
+    JdbcTableSizes jdbcTableSizes(HikariDataSource dataSource) {
+        return new JdbcTableSizes(dataSource);
+    }
+}
