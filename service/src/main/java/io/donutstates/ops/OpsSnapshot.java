@@ -12,22 +12,33 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * The shop's vital signs read at most once a second, whoever asks (dashboards, metrics scrapes):
- * queue depths, replenishments open now by status and those that ended in the last 24 hours, the
- * oldest waiting request and stock per product.
+ * The shop's vital signs, read once a second in the background whoever asks (dashboards, metrics
+ * scrapes, health): queue depths, replenishments open now by status and those that ended in the
+ * last 24 hours, the oldest waiting request and stock per product. Readers get the latest reading
+ * and never wait for the queue server or the database themselves: under a crowd on 2 cores, two
+ * queue-attribute calls made inside each health check took its p99 from about 20 to 185 ms.
  */
 @Component
-public class OpsSnapshot {
+public class OpsSnapshot implements SmartLifecycle {
 
-    /** One reading. */
-    public record Reading(long stockQueueDepth, long deadLetterDepth, long oldestWaitingSeconds,
-                          Map<ReplenishmentStatus, Long> replenishments, Map<String, Integer> stock, Instant at) { }
-
+    private static final Logger log = LoggerFactory.getLogger(OpsSnapshot.class);
     /** Ended replenishments (delivered, failed) are counted over this window, never over the whole history. */
     static final Duration ENDED_WINDOW = Duration.ofHours(24);
+    private static final Duration EVERY = Duration.ofSeconds(1);
+
+    /** One reading; a depth of -1 means the queue could not be read, and {@code queueError} says why. */
+    public record Reading(long stockQueueDepth, long deadLetterDepth, long oldestWaitingSeconds,
+                          Map<ReplenishmentStatus, Long> replenishments, Map<String, Integer> stock, Instant at,
+                          String queueError) { }
 
     private final SqsQueues queues;
     private final Replenishments replenishments;
@@ -36,6 +47,7 @@ public class OpsSnapshot {
     private final MeterRegistry meters;
     private final Set<String> stockGauges = ConcurrentHashMap.newKeySet();
     private volatile Reading last;
+    private ScheduledExecutorService refresher;
 
     OpsSnapshot(SqsQueues queues, Replenishments replenishments, Stock stock, Clock clock, MeterRegistry meters) {
         this.queues = queues;
@@ -58,27 +70,64 @@ public class OpsSnapshot {
         }
     }
 
-    public synchronized Reading read() {
+    /** The latest reading; the first call reads at once if the background has not yet. */
+    public Reading read() {
+        var reading = last;
+        return reading != null ? reading : refresh();
+    }
+
+    synchronized Reading refresh() {
         var now = clock.instant();
-        if (last != null && Duration.between(last.at(), now).toMillis() < 1_000) {
-            return last;
-        }
         long oldest = replenishments.oldestWaitingSince().map(t -> Duration.between(t, now).toSeconds()).orElse(0L);
         Map<String, Integer> shelves = new java.util.TreeMap<>();
         stock.all().forEach(p -> shelves.put(p.sku().value(), p.stock()));
-        last = new Reading(depth(queues.stockQueueUrl()), depth(queues.deadLetterQueueUrl()), oldest,
-                replenishments.countByStatus(now.minus(ENDED_WINDOW)), shelves, now);
+        long stockDepth;
+        long deadDepth;
+        String queueError = null;
+        try {
+            stockDepth = queues.depth(queues.stockQueueUrl());
+            deadDepth = queues.depth(queues.deadLetterQueueUrl());
+        } catch (RuntimeException unreachable) {
+            stockDepth = -1;
+            deadDepth = -1;
+            queueError = unreachable.getClass().getSimpleName();
+        }
+        last = new Reading(stockDepth, deadDepth, oldest, replenishments.countByStatus(now.minus(ENDED_WINDOW)),
+                shelves, now, queueError);
         shelves.keySet().stream().filter(stockGauges::add).forEach(sku ->
                 Gauge.builder("donut.stock", this, s -> s.read().stock().getOrDefault(sku, 0)).tag("sku", sku)
                         .register(meters));
         return last;
     }
 
-    private long depth(String queueUrl) {
+    private void refreshQuietly() {
         try {
-            return queues.depth(queueUrl);
-        } catch (RuntimeException unreachable) {
-            return -1;
+            refresh();
+        } catch (RuntimeException e) {
+            log.warn("ops snapshot could not be read; the last reading ({}) stays: {}",
+                    last == null ? "none" : last.at(), e.toString());
         }
+    }
+
+    @Override
+    public void start() {
+        refresher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "donut-ops-snapshot");
+            thread.setDaemon(true);
+            return thread;
+        });
+        refresher.scheduleWithFixedDelay(this::refreshQuietly, 0, EVERY.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() {
+        if (refresher != null) {
+            refresher.shutdownNow();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return refresher != null && !refresher.isShutdown();
     }
 }

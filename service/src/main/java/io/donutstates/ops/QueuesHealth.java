@@ -1,29 +1,44 @@
 package io.donutstates.ops;
 
-import io.donutstates.messaging.SqsQueues;
+import java.time.Clock;
+import java.time.Duration;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
-/** Health of {@code stock_queue} and {@code dead_letter_queue}: reachable, with their depths. */
+/**
+ * Health of {@code stock_queue} and {@code dead_letter_queue}: reachable, with their depths, as the
+ * ops snapshot last read them in the background (at most a few seconds old), so a health check
+ * never waits for the queue server. A reading that stopped coming is DOWN too.
+ */
 @Component("queuesHealthIndicator")
 class QueuesHealth implements HealthIndicator {
 
-    private final SqsQueues queues;
+    private static final Duration STALE = Duration.ofSeconds(15);
 
-    QueuesHealth(SqsQueues queues) {
-        this.queues = queues;
+    private final OpsSnapshot snapshot;
+    private final Clock clock;
+
+    QueuesHealth(OpsSnapshot snapshot, Clock clock) {
+        this.snapshot = snapshot;
+        this.clock = clock;
     }
 
     @Override
     public Health health() {
-        try {
-            return Health.up()
-                    .withDetail("stock_queue", queues.depth(queues.stockQueueUrl()))
-                    .withDetail("dead_letter_queue", queues.depth(queues.deadLetterQueueUrl()))
-                    .build();
-        } catch (RuntimeException e) {
-            return Health.down().withDetail("error", e.getClass().getSimpleName()).build();
+        var reading = snapshot.read();
+        var age = Duration.between(reading.at(), clock.instant());
+        if (reading.queueError() != null) {
+            return Health.down().withDetail("error", reading.queueError()).withDetail("readAt", reading.at()).build();
         }
+        if (age.compareTo(STALE) > 0) {
+            return Health.down().withDetail("error", "no reading of the queues for " + age.toSeconds() + " s")
+                    .withDetail("readAt", reading.at()).build();
+        }
+        return Health.up()
+                .withDetail("stock_queue", reading.stockQueueDepth())
+                .withDetail("dead_letter_queue", reading.deadLetterDepth())
+                .withDetail("readAt", reading.at())
+                .build();
     }
 }
