@@ -12,7 +12,8 @@
 # Every minute prints purchases/s, p99, health p99, the slowest other read, table sizes and the RSS
 # of the shop and of the database. It passes when the last minute's throughput and p99 are within
 # 10 % of the first's (no worse), health p99 stays at or under 50 ms every minute, the audit holds
-# and no replenishment is stuck past its deadline. Bounded in time; traffic stays on 127.0.0.1.
+# and no replenishment is stuck past its deadline. Then (REPLAY=1, the default) an operator's full
+# replay of every kept ledger line runs, with its progress. Traffic stays on 127.0.0.1.
 #
 #   scripts/soak.sh
 #   SEED_LINES=2000000 MINUTES=2 scripts/soak.sh     # a short rehearsal
@@ -131,13 +132,35 @@ awk -v f="$first_p99" -v l="$last_p99" 'BEGIN { exit !(l <= 1.1 * f) }' \
   || { echo "FAIL: last minute p99 $last_p99 ms against $first_p99 ms in the first"; verdict=FAIL; }
 awk '$4 == "-" || $4 > 50 { bad = 1 } END { exit bad }' "$OUT/minutes.txt" \
   || { echo "FAIL: health p99 above 50 ms in some minute"; verdict=FAIL; }
-holds=$(admin "$API/api/admin/invariants" | grep -o '"holds":[a-z]*' | cut -d: -f2)
-[ "$holds" = true ] || { echo "FAIL: the ledger audit does not hold"; verdict=FAIL; }
+# The background audit follows every line written during the crowd, then the audit must hold.
+for _ in $(seq 1 120); do
+  admin "$API/actuator/health" 2>/dev/null | grep -q '"auditCaughtUp":true' && break || true
+  sleep 1
+done
+holds=$(admin "$API/api/admin/invariants" | grep -o '"holds":[a-z]*' | cut -d: -f2 || true)
+[ "$holds" = true ] || { echo "FAIL: the ledger audit does not hold (${holds:-no answer})"; verdict=FAIL; }
 # Stuck: still open longer than the replenishment deadline (3 min) after the crowd has gone.
-stuck=$(admin "$API/api/replenishments?limit=200" | grep -o '"status":"\(REQUESTED\|ORDERED\)","[^}]*"requestedAt":"[^"]*"' \
-  | grep -o '"requestedAt":"[^"]*"' | cut -d'"' -f4 \
-  | while read -r at; do [ $(( $(date +%s) - $(date -d "$at" +%s) )) -gt 180 ] && echo stuck; done | wc -l)
+now=$(date +%s)
+stuck=0
+while read -r at; do
+  [ -n "$at" ] && [ $(( now - $(date -d "$at" +%s) )) -gt 180 ] && stuck=$((stuck + 1))
+done < <(admin "$API/api/replenishments?limit=200" | tr '{' '\n' | grep -E '"status":"(REQUESTED|ORDERED)"' \
+           | grep -o '"requestedAt":"[^"]*"' | cut -d'"' -f4 || true)
 [ "$stuck" -eq 0 ] || { echo "FAIL: $stuck replenishment(s) open for more than 3 minutes"; verdict=FAIL; }
-echo "purged so far: $(curl -sf "$API/actuator/prometheus" | grep '^donut_purged_rows_total' | awk '{printf "%s ", $0}')"
+echo "purged: $(curl -sf "$API/actuator/prometheus" | grep '^donut_purged_rows_total' | awk '{printf "%s ", $0}' || true)"
+
+# The full replay of every kept line, as an operator would start it, with its progress.
+if [ "${REPLAY:-1}" = 1 ]; then
+  started=$(date +%s)
+  admin -XPOST "$API/api/admin/ledger/replay" > /dev/null
+  while true; do
+    progress=$(admin "$API/api/admin/ledger/replay" || true)
+    echo "replay: $(echo "$progress" | grep -o '"status":"[A-Z]*"\|"checked":[0-9]*\|"aboutTotal":[0-9]*' | paste -sd ' ' -), $(( $(date +%s) - started )) s"
+    echo "$progress" | grep -q '"status":"DONE"' && break
+    sleep 10
+  done
+  replay_holds=$(admin "$API/api/admin/invariants" | grep -o '"holds":[a-z]*' | cut -d: -f2 || true)
+  [ "$replay_holds" = true ] || { echo "FAIL: the audit does not hold after the full replay"; verdict=FAIL; }
+fi
 echo "soak: $verdict (first minute $first_rate/s p99 $first_p99 ms; last $last_rate/s p99 $last_p99 ms; audit holds: $holds)"
 [ "$verdict" = PASS ]

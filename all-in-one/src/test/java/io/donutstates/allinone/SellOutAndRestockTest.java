@@ -53,6 +53,8 @@ class SellOutAndRestockTest {
             sum += line.get("change").asInt();
         }
         assertThat(sum).isEqualTo(product.get("stock").asInt());
+        assertThat(ledger.get(0).get("balanceAfter").asInt()).as("the newest line names the stock it left")
+                .isEqualTo(product.get("stock").asInt());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.donutstates.stock;
 
+import io.donutstates.audit.ArchivingTheLedger;
 import io.donutstates.audit.FollowingTheLedger;
 import io.donutstates.audit.ReplayingTheLedger;
 import io.donutstates.service.DonutProperties;
@@ -13,8 +14,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Follows the ledger in the background: new lines every interval, and a running full replay a turn
- * at a time, with its progress in the log. Each turn is bounded in time, so a long history or a
+ * Follows the ledger in the background: new lines every interval, and a running full replay and
+ * archive a turn at a time, with their progress in the log. Each turn is bounded in time, so a long history or a
  * crowd never makes one turn hold a connection for long.
  */
 @Component
@@ -28,15 +29,17 @@ class LedgerAuditJob implements SmartLifecycle {
     private final DonutProperties donut;
     private final FollowingTheLedger following;
     private final ReplayingTheLedger replaying;
+    private final ArchivingTheLedger archiving;
     private final JdbcStockAudit audit;
     private ScheduledExecutorService scheduler;
     private long lastProgress = System.nanoTime();
 
     LedgerAuditJob(DonutProperties donut, FollowingTheLedger following, ReplayingTheLedger replaying,
-                   JdbcStockAudit audit) {
+                   ArchivingTheLedger archiving, JdbcStockAudit audit) {
         this.donut = donut;
         this.following = following;
         this.replaying = replaying;
+        this.archiving = archiving;
         this.audit = audit;
     }
 
@@ -67,6 +70,14 @@ class LedgerAuditJob implements SmartLifecycle {
             }
         } catch (RuntimeException e) {
             log.warn("ledger replay failed, carrying on in {}: {}", donut.ledger().auditInterval(), e.toString());
+        }
+        try {
+            long removed = archiving.step(chunk, TURN);
+            if (removed > 0) {
+                log.info("ledger archive removed {} old ledger line(s) and sale(s) this turn", removed);
+            }
+        } catch (RuntimeException e) {
+            log.warn("ledger archive failed, carrying on in {}: {}", donut.ledger().auditInterval(), e.toString());
         }
     }
 
