@@ -5,7 +5,9 @@
 #  2. SEED_LINES ledger lines (default 20 million) seeded in bulk SQL (scripts/SeedHistory.java),
 #     with their sales, delivered replenishments and published outbox events;
 #  3. the shop again, with a factory that refuses 20 % of orders and calls back twice, the purge
-#     every 10 s, and every product re-ordered in thousands so the crowd sells out and restocks;
+#     every 10 s; half the catalog with ample stock (always sold), half re-ordered a hundred at a
+#     time (sold out most of the time, restocked every few seconds), so the mix of sales and
+#     refusals, and with it the cost of a purchase, stays the same from minute to minute;
 #  4. a minute of warm-up, then MINUTES (default 10) one-minute crowds over the whole catalog
 #     (loadgen --scenario catalog) while health and the dashboard's reads are probed twice a second.
 #
@@ -73,9 +75,17 @@ stop "$app_pid"; app_pid=""
 "$java" -cp 'all-in-one/target/lib/*' scripts/SeedHistory.java "$DB_URL" root "" "$SEED_LINES" | tee "$OUT/seed.log"
 
 start_app soak
+n=0
 for sku in $(curl -sf "$API/api/products" | grep -o '"sku":"[^"]*"' | cut -d'"' -f4); do
-  admin -XPUT "$API/api/admin/products/$sku/policy" -H 'Content-Type: application/json' \
-    -d '{"reorderQuantity":6000,"reorderPoint":1500}' > /dev/null
+  if [ $((n++ % 2)) = 0 ]; then
+    admin -XPUT "$API/api/admin/products/$sku/stock" -H 'Content-Type: application/json' -d '{"stock":1000000}' > /dev/null
+    admin -XPUT "$API/api/admin/products/$sku/policy" -H 'Content-Type: application/json' \
+      -d '{"reorderQuantity":1000000,"reorderPoint":500000}' > /dev/null
+  else
+    admin -XPUT "$API/api/admin/products/$sku/stock" -H 'Content-Type: application/json' -d '{"stock":0}' > /dev/null
+    admin -XPUT "$API/api/admin/products/$sku/policy" -H 'Content-Type: application/json' \
+      -d '{"reorderQuantity":100,"reorderPoint":0}' > /dev/null
+  fi
 done
 echo "history: $(admin "$API/api/admin/invariants" | grep -o '"newestLine":[0-9]*' | cut -d: -f2 | sort -n | tail -1) is the newest ledger line"
 
@@ -107,16 +117,17 @@ crowd() {
 }
 
 crowd --label warm-up --warmup 0s --duration 60s > "$OUT/warm-up.txt" 2>&1 || true
-printf '%-6s %12s %9s %11s %12s %9s %8s  %s\n' minute purchases/s p99_ms health_p99 slowest_read app_rss db_rss tables
+printf '%-6s %12s %9s %7s %11s %12s %9s %8s  %s\n' minute purchases/s p99_ms sold_% health_p99 slowest_read app_rss db_rss tables
 for minute in $(seq 1 "$MINUTES"); do
   echo "$minute" > "$OUT/minute"
   crowd --label "minute $minute" --warmup 0s --duration 60s --json "$OUT/minutes/load-$minute.json" \
     > "$OUT/minutes/load-$minute.txt" 2>&1 || true
   rate=$(grep -o '"requestsPerSecond" : [0-9.]*' "$OUT/minutes/load-$minute.json" | awk '{printf "%.0f", $3}')
   p99=$(grep -o '"p99" : [0-9.]*' "$OUT/minutes/load-$minute.json" | head -1 | awk '{printf "%.1f", $3}')
+  sold=$(awk '/^outcomes/ { printf "%.0f", 100 * $3 / ($3 + $5) }' "$OUT/minutes/load-$minute.txt")
   health=$(p99_ms < "$OUT/minutes/health-$minute")
   slowest=$(awk '{print $1}' "$OUT/minutes/reads-$minute" | p99_ms)
-  printf '%-6s %12s %9s %11s %12s %9s %8s  %s\n' "$minute" "$rate" "$p99" "$health" "$slowest" \
+  printf '%-6s %12s %9s %7s %11s %12s %9s %8s  %s\n' "$minute" "$rate" "$p99" "$sold" "$health" "$slowest" \
     "$(rss_mb "$(pgrep -f "donut-states.jar" | grep -v "$db_pid" | head -1)")" "$(rss_mb "$(mariadbd_pid)")" "$(tables)"
   echo "$minute $rate $p99 $health $slowest" >> "$OUT/minutes.txt"
 done

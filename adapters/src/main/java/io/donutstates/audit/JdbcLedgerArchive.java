@@ -27,10 +27,12 @@ public class JdbcLedgerArchive implements LedgerArchive {
     public Optional<LedgerLine> lastArchivable(Sku sku, Instant before, long throughId, int limit) {
         long opening = jdbc.sql("SELECT COALESCE(MAX(movement_id), 0) FROM ledger_opening WHERE sku = :sku")
                 .param("sku", sku.value()).query(Long.class).single();
-        long newest = jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM stock_movement WHERE sku = :sku")
+        long newest = jdbc.sql(
+                        "SELECT COALESCE(MAX(id), 0) FROM stock_movement FORCE INDEX (stock_movement_by_sku) WHERE sku = :sku")
                 .param("sku", sku.value()).query(Long.class).single();
         List<Object[]> oldest = jdbc.sql("""
-                        SELECT id, change_qty, balance_after, moved_at FROM stock_movement
+                        SELECT id, change_qty, balance_after, moved_at
+                        FROM stock_movement FORCE INDEX (stock_movement_by_sku)
                         WHERE sku = :sku AND id > :opening AND id <= :through AND id < :newest
                         ORDER BY id LIMIT :limit
                         """)
@@ -74,7 +76,8 @@ public class JdbcLedgerArchive implements LedgerArchive {
 
     @Override
     public long removeSalesBefore(Sku sku, Instant before, int limit) {
-        List<Object[]> oldest = jdbc.sql("SELECT id, sold_at FROM sale WHERE sku = :sku ORDER BY id LIMIT :limit")
+        List<Object[]> oldest = jdbc.sql(
+                        "SELECT id, sold_at FROM sale FORCE INDEX (sale_by_sku) WHERE sku = :sku ORDER BY id LIMIT :limit")
                 .param("sku", sku.value()).param("limit", limit)
                 .query((rs, row) -> new Object[] {rs.getLong(1), SqlTime.read(rs, "sold_at")}).list();
         Long last = null;
@@ -87,8 +90,9 @@ public class JdbcLedgerArchive implements LedgerArchive {
         if (last == null) {
             return 0;
         }
-        return jdbc.sql("DELETE FROM sale WHERE sku = :sku AND id <= :last").param("sku", sku.value())
-                .param("last", last).update();
+        // Bounded on both sides, so whichever index the server takes, it reads this chunk's span only.
+        return jdbc.sql("DELETE FROM sale WHERE sku = :sku AND id >= :first AND id <= :last")
+                .param("sku", sku.value()).param("first", oldest.get(0)[0]).param("last", last).update();
     }
 
     @Override

@@ -64,10 +64,15 @@ public class JdbcLedgerAudits implements LedgerAudits {
                 .param("track", track.name()).param("sku", sku.value()).query(Integer.class).single() > 0;
     }
 
+    /**
+     * Pinned to the {@code (sku, id)} index: with 22 million lines the optimizer once chose the
+     * primary key for {@code ORDER BY id LIMIT}, reading every product's lines after the checkpoint
+     * (2,128 ms for a chunk of 5,000, against 21 ms through the index).
+     */
     @Override
     public List<LedgerLine> linesAfter(Sku sku, long movementId, long throughId, int limit) {
         return jdbc.sql("""
-                        SELECT id, change_qty, balance_after FROM stock_movement
+                        SELECT id, change_qty, balance_after FROM stock_movement FORCE INDEX (stock_movement_by_sku)
                         WHERE sku = :sku AND id > :after AND id <= :through
                         ORDER BY id LIMIT :limit
                         """)

@@ -10,7 +10,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Checks the warehouse against its ledger at a bounded cost, whatever the history: every product's
  * stock equals the balance its newest ledger line claims (two index look-ups per product, read in one
  * consistent statement), and the background audit, which follows every line from a checkpoint,
- * found no line whose balance does not follow from the one before or goes below zero.
+ * found no line whose balance does not follow from the one before or goes below zero. The look-ups
+ * are pinned to the {@code (sku, id)} index, as every per-product ledger read is (see
+ * {@code JdbcLedgerAudits.linesAfter}).
  */
 public class JdbcStockAudit {
 
@@ -43,9 +45,9 @@ public class JdbcStockAudit {
     public Report audit() {
         List<ProductAudit> products = jdbc.sql("""
                         SELECT p.sku, p.stock,
-                               (SELECT m.balance_after FROM stock_movement m WHERE m.sku = p.sku
+                               (SELECT m.balance_after FROM stock_movement m FORCE INDEX (stock_movement_by_sku) WHERE m.sku = p.sku
                                 ORDER BY m.id DESC LIMIT 1) AS ledger_balance,
-                               (SELECT m.id FROM stock_movement m WHERE m.sku = p.sku
+                               (SELECT m.id FROM stock_movement m FORCE INDEX (stock_movement_by_sku) WHERE m.sku = p.sku
                                 ORDER BY m.id DESC LIMIT 1) AS newest_line,
                                live.movement_id AS audited_through, live.checked_at AS audited_at,
                                COALESCE(CONCAT('line ', live.problem_at, ': ', live.problem),

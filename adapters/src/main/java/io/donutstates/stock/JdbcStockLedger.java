@@ -47,7 +47,8 @@ public class JdbcStockLedger implements StockLedger {
     @Override
     public List<StockMovement> history(Sku sku, int limit) {
         return jdbc.sql("""
-                        SELECT sku, change_qty, balance_after, reason, reference, moved_at FROM stock_movement
+                        SELECT sku, change_qty, balance_after, reason, reference, moved_at
+                        FROM stock_movement FORCE INDEX (stock_movement_by_sku)
                         WHERE sku = :sku ORDER BY id DESC LIMIT :limit
                         """)
                 .param("sku", sku.value())

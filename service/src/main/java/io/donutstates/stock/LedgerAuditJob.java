@@ -24,6 +24,11 @@ class LedgerAuditJob implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(LedgerAuditJob.class);
     /** One turn's time: long enough to read tens of thousands of lines, short enough to stay out of the way. */
     private static final Duration TURN = Duration.ofMillis(500);
+    /**
+     * An operator's replay or archive gets longer turns: at 500 ms a turn and a second between turns
+     * a full replay of 22.5 million lines checked about 40,000 lines/s on 2 cores.
+     */
+    private static final Duration JOB_TURN = Duration.ofSeconds(2);
     private static final long PROGRESS_EVERY_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final DonutProperties donut;
@@ -65,14 +70,14 @@ class LedgerAuditJob implements SmartLifecycle {
             log.warn("ledger audit failed, trying again in {}: {}", donut.ledger().auditInterval(), e.toString());
         }
         try {
-            if (replaying.step(chunk, TURN) > 0) {
+            if (replaying.step(chunk, JOB_TURN) > 0) {
                 reportReplayProgress();
             }
         } catch (RuntimeException e) {
             log.warn("ledger replay failed, carrying on in {}: {}", donut.ledger().auditInterval(), e.toString());
         }
         try {
-            long removed = archiving.step(chunk, TURN);
+            long removed = archiving.step(chunk, JOB_TURN);
             if (removed > 0) {
                 log.info("ledger archive removed {} old ledger line(s) and sale(s) this turn", removed);
             }
