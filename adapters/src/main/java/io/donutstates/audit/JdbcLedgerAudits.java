@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * read through the {@code (sku, id)} index from its checkpoint, a chunk at a time; checkpoints are
  * held with {@code FOR UPDATE SKIP LOCKED}, so instances auditing at once share the products.
  */
-public class JdbcLedgerAudits implements LedgerAudits {
+public class JdbcLedgerAudits implements LedgerAudits, LedgerReplays {
 
     private static final int REPLAY = 1;
 

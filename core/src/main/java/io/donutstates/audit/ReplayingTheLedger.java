@@ -13,33 +13,33 @@ import java.util.Optional;
  */
 public class ReplayingTheLedger {
 
-    private final LedgerAudits audits;
+    private final LedgerReplays replays;
     private final FollowingTheLedger following;
     private final Transactions transactions;
     private final Clock clock;
 
-    public ReplayingTheLedger(LedgerAudits audits, FollowingTheLedger following, Transactions transactions,
+    public ReplayingTheLedger(LedgerReplays replays, FollowingTheLedger following, Transactions transactions,
                               Clock clock) {
-        this.audits = audits;
+        this.replays = replays;
         this.following = following;
         this.transactions = transactions;
         this.clock = clock;
     }
 
     /** Starts a replay through the newest line, or names the one already running. */
-    public LedgerAudits.Replay start() {
+    public LedgerReplays.Replay start() {
         return transactions.inTransaction(() -> {
-            var current = audits.replay();
+            var current = replays.replay();
             if (current.isPresent() && current.get().running()) {
                 return current.get();
             }
-            audits.startReplay(audits.newestLine(), clock.instant());
-            return audits.replay().orElseThrow();
+            replays.startReplay(replays.newestLine(), clock.instant());
+            return replays.replay().orElseThrow();
         });
     }
 
-    public Optional<LedgerAudits.Replay> status() {
-        return audits.replay();
+    public Optional<LedgerReplays.Replay> status() {
+        return replays.replay();
     }
 
     /**
@@ -48,14 +48,14 @@ public class ReplayingTheLedger {
      */
     public long step(int chunk, Duration budget) {
         var now = clock.instant();
-        var replay = audits.replay();
+        var replay = replays.replay();
         if (replay.isEmpty() || !replay.get().running()
-                || !audits.claimReplay(now, now.plus(budget))) {
+                || !replays.claimReplay(now, now.plus(budget))) {
             return 0;
         }
         var pass = following.follow(AuditTrack.REPLAY, replay.get().throughId(), chunk, budget);
         if (pass.complete()) {
-            audits.finishReplay(clock.instant());
+            replays.finishReplay(clock.instant());
         }
         return pass.checked();
     }

@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /** The audit's port in memory: a ledger of lines per product, checkpoints per track, and a count of lines read. */
-final class InMemoryLedgerAudits implements LedgerAudits {
+final class InMemoryLedgerAudits implements LedgerAudits, LedgerReplays {
 
     private final Map<Sku, List<LedgerLine>> ledger = new TreeMap<>(java.util.Comparator.comparing(Sku::value));
     private final Map<AuditTrack, Map<Sku, Checkpoint>> checkpoints = new EnumMap<>(AuditTrack.class);
