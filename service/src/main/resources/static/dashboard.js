@@ -31,6 +31,7 @@
     products: new Map(),      // sku -> {node, parts, scale}
     answers: new Map(),       // sku -> {kind, text}
     dlqDepth: null,
+    factoryWaiting: 0,      // replenishments whose factory does not take their order
     dlqFetchedAt: 0,
     dlqFetchedDepth: null,
     dlqKey: '',
@@ -324,8 +325,7 @@
     const stockDepth = Number(stock.depth ?? 0);
     const deadDepth = Number(dead.depth ?? 0);
     $('stock-depth').textContent = String(stockDepth);
-    $('stock-age').textContent = stockDepth > 0 && stock.oldestMessageAgeSeconds !== undefined
-      ? 'oldest ' + duration(Number(stock.oldestMessageAgeSeconds) * 1000) : 'flowing';
+    $('stock-age').textContent = stockAgeText(stockDepth, stock);
     $('queue-stock').classList.toggle('busy', stockDepth > 0);
     $('dlq-depth').textContent = String(deadDepth);
     $('dlq-note').textContent = deadDepth > 0 ? 'needs a look' : 'clear';
@@ -425,8 +425,24 @@
 
   // ---------------------------------------------------------------- replenishments
 
+  // The queue is not "flowing" while replenishments wait for a factory that does not take orders.
+  function stockAgeText(stockDepth, stock) {
+    if (state.factoryWaiting > 0) return state.factoryWaiting + ' waiting for the factory';
+    return stockDepth > 0 && stock.oldestMessageAgeSeconds !== undefined
+      ? 'oldest ' + duration(Number(stock.oldestMessageAgeSeconds) * 1000) : 'flowing';
+  }
+
+  function waitingForFactory(r) {
+    return r.status === 'REQUESTED' && Boolean(r.waitingForFactorySince);
+  }
+
   function renderReplenishments(list) {
     const now = Date.now();
+    const waiting = list.filter(waitingForFactory).length;
+    if (state.factoryWaiting !== waiting) {
+      state.factoryWaiting = waiting;
+      if (waiting > 0) $('stock-age').textContent = stockAgeText(0, {});
+    }
     const active = list.filter((r) => {
       if (r.status === 'REQUESTED' || r.status === 'ORDERED') return true;
       const end = ms(r.deliveredAt || r.failedAt);
@@ -500,6 +516,9 @@
       steps.append(step);
     });
     li.append(head, meta, steps);
+    if (waitingForFactory(r)) {
+      li.append(el('p', 'repl-waiting', 'waiting for the factory since ' + clock(r.waitingForFactorySince)));
+    }
     if (r.lastError) li.append(el('p', 'repl-error', r.lastError));
     return li;
   }

@@ -1,27 +1,30 @@
 package io.donutstates.factory;
 
-import io.donutstates.alerting.Alert;
-import io.donutstates.alerting.Alerts;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Stops calling a factory that keeps failing (one circuit per factory, Resilience4j) so the queue
- * holds its orders; a circuit that opens again after its trial calls raises an alert.
+ * Stops calling a factory that keeps failing (one circuit per factory, Resilience4j): while its
+ * circuit is open, orders fail at once without a call and wait like any other failed order. The
+ * circuits belong to this process; when each opened is kept for health and the replenishment views.
  */
 public class CircuitBreakingFactory implements Factory {
 
     private final Factory factory;
     private final CircuitBreakerRegistry circuits;
-    private final Duration openFor;
+    private final Map<String, Instant> openSince = new ConcurrentHashMap<>();
+    private final Map<String, String> lastRefusal = new ConcurrentHashMap<>();
 
-    public CircuitBreakingFactory(Factory factory, Duration openFor, Alerts alerts, Clock clock) {
+    public CircuitBreakingFactory(Factory factory, Duration openFor, Clock clock) {
         this.factory = factory;
-        this.openFor = openFor;
         this.circuits = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .slidingWindowSize(10)
@@ -32,10 +35,11 @@ public class CircuitBreakingFactory implements Factory {
                 .build());
         circuits.getEventPublisher().onEntryAdded(added -> added.getAddedEntry().getEventPublisher()
                 .onStateTransition(event -> {
-                    if (event.getStateTransition() == CircuitBreaker.StateTransition.HALF_OPEN_TO_OPEN) {
-                        alerts.raise(new Alert(Alert.Kind.FACTORY_UNAVAILABLE, null, event.getCircuitBreakerName(),
-                                null, "factory still failing after " + openFor + " with its circuit open",
-                                null, clock.instant()));
+                    String name = event.getCircuitBreakerName();
+                    switch (event.getStateTransition().getToState()) {
+                        case OPEN -> openSince.putIfAbsent(name, clock.instant());
+                        case CLOSED -> openSince.remove(name);
+                        default -> { } // half-open: still failing until a trial call succeeds
                     }
                 }));
     }
@@ -44,18 +48,25 @@ public class CircuitBreakingFactory implements Factory {
     public FactoryAnswer order(ProductionOrder order) {
         CircuitBreaker circuit = circuits.circuitBreaker(order.factoryId().value());
         if (!circuit.tryAcquirePermission()) {
-            return new FactoryAnswer.Unavailable("circuit open for factory " + order.factoryId()
-                    + ": not calling it, the queue keeps the order", openFor);
+            String factory = order.factoryId().value();
+            return new FactoryAnswer.Unavailable("circuit open for factory " + factory + " since "
+                    + openSince.get(factory) + ", not calling it; last refusal: " + lastRefusal.get(factory));
         }
         long started = System.nanoTime();
         FactoryAnswer answer = factory.order(order);
         long took = System.nanoTime() - started;
         if (answer instanceof FactoryAnswer.Refused refused) {
+            lastRefusal.put(order.factoryId().value(), refused.reason());
             circuit.onError(took, TimeUnit.NANOSECONDS, new IllegalStateException(refused.reason()));
         } else {
             circuit.onSuccess(took, TimeUnit.NANOSECONDS);
         }
         return answer;
+    }
+
+    /** Since when the factory's circuit has been open (half-open trials included), if it is. */
+    public Optional<Instant> openSince(FactoryId factoryId) {
+        return Optional.ofNullable(openSince.get(factoryId.value()));
     }
 
     /** The circuits, one per factory called so far, for health and metrics. */

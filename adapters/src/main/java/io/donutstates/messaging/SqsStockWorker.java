@@ -12,8 +12,7 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
  * The stock worker as a long-polling consumer of {@code stock_queue} with several concurrent
- * consumers. A message is deleted only when its handling is done; otherwise its visibility is set
- * to the retry delay and the queue's redrive policy takes over.
+ * consumers. A message is deleted only when its handling is done ({@link StockQueueVerdicts}).
  */
 public class SqsStockWorker implements AutoCloseable {
 
@@ -22,15 +21,17 @@ public class SqsStockWorker implements AutoCloseable {
     private final SqsClient sqs;
     private final String queueUrl;
     private final StockMessageHandling handling;
+    private final StockQueueVerdicts verdicts;
     private final int consumers;
     private final Duration pollWait;
     private final AtomicBoolean running = new AtomicBoolean();
     private final List<Thread> threads = new ArrayList<>();
 
-    public SqsStockWorker(SqsClient sqs, String queueUrl, StockMessageHandling handling, int consumers,
+    public SqsStockWorker(SqsClient sqs, SqsQueues queues, StockMessageHandling handling, int consumers,
                           Duration pollWait) {
         this.sqs = sqs;
-        this.queueUrl = queueUrl;
+        this.queueUrl = queues.stockQueueUrl();
+        this.verdicts = new StockQueueVerdicts(sqs, queues);
         this.handling = handling;
         this.consumers = consumers;
         this.pollWait = pollWait;
@@ -79,16 +80,9 @@ public class SqsStockWorker implements AutoCloseable {
             log.error("stock_queue message {} could not be handled: {}", message.messageId(), e.toString());
             return;
         }
-        if (verdict instanceof StockMessageHandling.Verdict.Defer defer) {
-            int seconds = (int) Math.min(900, Math.max(0, defer.delay().toSeconds()));
-            sqs.sendMessage(r -> r.queueUrl(queueUrl).messageBody(message.body())
-                    .messageAttributes(message.messageAttributes()).delaySeconds(seconds));
-            sqs.deleteMessage(r -> r.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
-        } else if (verdict instanceof StockMessageHandling.Verdict.RetryIn retry) {
-            int seconds = (int) Math.min(43_200, Math.max(0, retry.delay().toSeconds()));
-            sqs.changeMessageVisibility(r -> r.queueUrl(queueUrl).receiptHandle(message.receiptHandle())
-                    .visibilityTimeout(seconds));
-        } else {
+        var received = new StockQueueVerdicts.Received(queueUrl, message.messageId(), message.body(),
+                message.messageAttributes(), message.receiptHandle());
+        if (verdicts.apply(verdict, received)) {
             sqs.deleteMessage(r -> r.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
         }
     }

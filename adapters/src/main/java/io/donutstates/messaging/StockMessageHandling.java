@@ -5,7 +5,9 @@ import io.donutstates.replenishment.GivingUpReplenishment;
 import io.donutstates.replenishment.OrderOutcome;
 import io.donutstates.replenishment.OrderingFromFactory;
 import io.donutstates.replenishment.StockRanOut;
+import io.donutstates.shared.DurationText;
 import io.github.resilience4j.core.IntervalFunction;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -15,8 +17,15 @@ import org.slf4j.MDC;
 /**
  * What the stock worker does with one {@code stock_queue} message, whoever received it (the
  * service's poller or the Lambda handler): order the replenishment, then say whether the message is
- * done or must come back after a growing, jittered delay. On its last allowed receive a refused
- * order fails the replenishment and the message moves on to {@code dead_letter_queue}.
+ * done, must come back later, or goes to {@code dead_letter_queue}.
+ *
+ * <p>A factory that does not take the order (refuses, cannot be reached, or its circuit is open) has
+ * one path, whatever its circuit's state: the order is tried again after a growing, jittered delay
+ * (a fresh copy of the message, so the queue's receive count is not spent by an outage), until the
+ * factory has failed this replenishment for {@link Retries#giveUpAfter()}; then the replenishment is
+ * FAILED, ops get a {@code DEAD_LETTERED} alert, and the message moves to {@code dead_letter_queue}
+ * for a redrive once the factory works again. The receive count and the queue's redrive policy
+ * remain for messages that cannot be handled at all (unreadable, or the database down).
  */
 public class StockMessageHandling {
 
@@ -27,37 +36,46 @@ public class StockMessageHandling {
         /** Delete it: the work is done or there is none. */
         record Done() implements Verdict { }
 
-        /** Leave it: it becomes visible again after the delay. */
+        /** Leave it: it becomes visible again after the delay, one receive more towards the redrive policy. */
         record RetryIn(Duration delay) implements Verdict { }
 
-        /**
-         * Park it: the factory is known to be down, so send it again with this delay and delete this
-         * copy; its receive count starts afresh and an outage does not push work into the dead-letter queue.
-         */
+        /** Send a fresh copy that becomes visible after the delay, and delete this one. */
         record Defer(Duration delay) implements Verdict { }
+
+        /** Move it to {@code dead_letter_queue} now: its replenishment is FAILED. */
+        record DeadLetter(String reason) implements Verdict { }
+    }
+
+    /**
+     * How messages come back: {@code maxReceiveCount} receives of a message that cannot be handled
+     * before the redrive policy takes it; delays growing from {@code firstRetryDelay} to
+     * {@code maxRetryDelay}; a factory that fails a replenishment for {@code giveUpAfter} fails it.
+     */
+    public record Retries(int maxReceiveCount, Duration firstRetryDelay, Duration maxRetryDelay, Duration giveUpAfter) {
+        public Retries {
+            if (giveUpAfter.isNegative() || giveUpAfter.isZero()) {
+                throw new IllegalArgumentException("the factory give-up bound must be positive");
+            }
+        }
     }
 
     private final OrderingFromFactory ordering;
     private final GivingUpReplenishment givingUp;
-    private final int maxReceiveCount;
+    private final Retries retries;
     private final IntervalFunction backoff;
+    private final Clock clock;
     private final Consumer<OrderOutcome> observer;
 
-    public StockMessageHandling(OrderingFromFactory ordering, GivingUpReplenishment givingUp,
-                                int maxReceiveCount, Duration firstRetryDelay, Duration maxRetryDelay) {
-        this(ordering, givingUp, maxReceiveCount, firstRetryDelay, maxRetryDelay, outcome -> { });
-    }
-
     /** @param observer told of every order outcome, e.g. to count and time them */
-    public StockMessageHandling(OrderingFromFactory ordering, GivingUpReplenishment givingUp,
-                                int maxReceiveCount, Duration firstRetryDelay, Duration maxRetryDelay,
-                                Consumer<OrderOutcome> observer) {
-        this.observer = observer;
+    public StockMessageHandling(OrderingFromFactory ordering, GivingUpReplenishment givingUp, Retries retries,
+                                Clock clock, Consumer<OrderOutcome> observer) {
         this.ordering = ordering;
         this.givingUp = givingUp;
-        this.maxReceiveCount = maxReceiveCount;
-        this.backoff = IntervalFunction.ofExponentialRandomBackoff(
-                Math.max(1, firstRetryDelay.toMillis()), 2.0, 0.5, Math.max(1, maxRetryDelay.toMillis()));
+        this.retries = retries;
+        this.clock = clock;
+        this.observer = observer;
+        this.backoff = IntervalFunction.ofExponentialRandomBackoff(Math.max(1, retries.firstRetryDelay().toMillis()),
+                2.0, 0.5, Math.max(1, retries.maxRetryDelay().toMillis()));
     }
 
     public Verdict handle(String body, int receiveCount) {
@@ -66,26 +84,21 @@ public class StockMessageHandling {
             event = StockEventJson.decode(body);
         } catch (IllegalArgumentException unreadable) {
             log.error("stock_queue message is unreadable ({}); it stays for the dead-letter queue", unreadable.getMessage());
-            return retryAfter(receiveCount);
+            return new Verdict.RetryIn(delayAfter(receiveCount));
         }
         MDC.put("replenishment", event.replenishmentId().toString());
         MDC.put("sku", event.sku().value());
         try {
-            return handle(event, receiveCount);
+            return handle(event);
         } finally {
             MDC.remove("replenishment");
             MDC.remove("sku");
         }
     }
 
-    private Verdict handle(StockRanOut event, int receiveCount) {
+    private Verdict handle(StockRanOut event) {
         OrderOutcome outcome = ordering.order(event.replenishmentId());
         observer.accept(outcome);
-        if (outcome instanceof OrderOutcome.FactoryUnavailable unavailable) {
-            log.warn("factory {} unavailable, replenishment {} waits in the queue: {}", event.factoryId(),
-                    event.replenishmentId(), unavailable.reason());
-            return new Verdict.Defer(unavailable.retryAfter());
-        }
         if (outcome instanceof OrderOutcome.Ordered) {
             log.info("replenishment {} of {} x{} ordered from factory {}", event.replenishmentId(), event.sku(),
                     event.quantity().value(), event.factoryId());
@@ -100,21 +113,27 @@ public class StockMessageHandling {
             // and send a replenishment no factory refused to the dead-letter queue.
             return new Verdict.Defer(busy.retryAfter());
         }
-        var refused = (OrderOutcome.FactoryRefused) outcome;
-        if (receiveCount >= maxReceiveCount) {
-            String reason = "factory " + event.factoryId() + " refused " + receiveCount
-                    + " times; message moved to dead_letter_queue";
-            givingUp.giveUp(event.replenishmentId(), Alert.Kind.DEAD_LETTERED, reason, refused.reason());
-            log.error("replenishment {} of {} dead-lettered after {} receives: {}", event.replenishmentId(),
-                    event.sku(), receiveCount, refused.reason());
-            return new Verdict.RetryIn(Duration.ZERO);
-        }
-        log.warn("factory {} refused replenishment {} of {} (receive {} of {}): {}", event.factoryId(),
-                event.replenishmentId(), event.sku(), receiveCount, maxReceiveCount, refused.reason());
-        return retryAfter(receiveCount);
+        return factoryFailed(event, (OrderOutcome.FactoryFailed) outcome);
     }
 
-    private Verdict retryAfter(int receiveCount) {
-        return new Verdict.RetryIn(Duration.ofMillis(backoff.apply(Math.max(1, receiveCount))));
+    private Verdict factoryFailed(StockRanOut event, OrderOutcome.FactoryFailed failed) {
+        Duration waited = Duration.between(failed.waitingSince(), clock.instant());
+        if (waited.compareTo(retries.giveUpAfter()) >= 0) {
+            String reason = "factory " + event.factoryId() + " has not taken the order for " + DurationText.of(waited)
+                    + " (" + failed.replenishment().attempts() + " attempts); message moved to dead_letter_queue";
+            givingUp.giveUp(event.replenishmentId(), Alert.Kind.DEAD_LETTERED, reason, failed.reason());
+            log.error("replenishment {} of {} failed: {}; last error: {}", event.replenishmentId(), event.sku(),
+                    reason, failed.reason());
+            return new Verdict.DeadLetter(reason);
+        }
+        Duration delay = delayAfter(failed.replenishment().attempts());
+        log.warn("factory {} did not take replenishment {} of {} (failing it for {}, trying again in {}, "
+                        + "giving up after {}): {}", event.factoryId(), event.replenishmentId(), event.sku(),
+                DurationText.of(waited), DurationText.of(delay), DurationText.of(retries.giveUpAfter()), failed.reason());
+        return new Verdict.Defer(delay);
+    }
+
+    private Duration delayAfter(int attempts) {
+        return Duration.ofMillis(backoff.apply(Math.max(1, attempts)));
     }
 }

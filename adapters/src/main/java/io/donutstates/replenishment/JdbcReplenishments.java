@@ -80,16 +80,31 @@ public class JdbcReplenishments implements Replenishments {
     public boolean markOrdered(ReplenishmentId id, Instant at) {
         return jdbc.sql("""
                         UPDATE replenishment SET status = 'ORDERED', ordered_at = :at, lease_until = NULL,
-                               last_error = NULL
+                               last_error = NULL, factory_waiting_since = NULL
                         WHERE id = :id AND status = 'REQUESTED'
                         """)
                 .param("at", SqlTime.utc(at)).param("id", id.toString()).update() == 1;
     }
 
     @Override
-    public void releaseAfterFailure(ReplenishmentId id, String error) {
-        jdbc.sql("UPDATE replenishment SET lease_until = NULL, last_error = :error WHERE id = :id")
-                .param("error", truncate(error)).param("id", id.toString()).update();
+    public void releaseAfterFailure(ReplenishmentId id, String error, Instant at) {
+        jdbc.sql("""
+                        UPDATE replenishment SET lease_until = NULL, last_error = :error,
+                               factory_waiting_since = COALESCE(factory_waiting_since, :at)
+                        WHERE id = :id
+                        """)
+                .param("error", truncate(error)).param("at", SqlTime.utc(at)).param("id", id.toString()).update();
+    }
+
+    @Override
+    public List<Replenishment> waitingForFactorySince(Instant before, int limit) {
+        return jdbc.sql("""
+                        SELECT * FROM replenishment
+                        WHERE status = 'REQUESTED' AND factory_waiting_since < :before
+                        ORDER BY factory_waiting_since LIMIT :limit
+                        """)
+                .param("before", SqlTime.utc(before)).param("limit", limit)
+                .query(JdbcReplenishments::replenishment).list();
     }
 
     @Override
@@ -185,7 +200,7 @@ public class JdbcReplenishments implements Replenishments {
     public boolean reopen(ReplenishmentId id, Instant at) {
         return jdbc.sql("""
                         UPDATE IGNORE replenishment SET status = 'REQUESTED', open_sku = sku, failed_at = NULL,
-                               lease_until = NULL, last_attempt_at = :at
+                               lease_until = NULL, last_attempt_at = :at, factory_waiting_since = NULL
                         WHERE id = :id AND status = 'FAILED'
                         """)
                 .param("at", SqlTime.utc(at)).param("id", id.toString()).update() == 1;
@@ -224,6 +239,7 @@ public class JdbcReplenishments implements Replenishments {
                 SqlTime.read(rs, "requested_at"),
                 SqlTime.read(rs, "ordered_at"),
                 SqlTime.read(rs, "delivered_at"),
-                SqlTime.read(rs, "failed_at"));
+                SqlTime.read(rs, "failed_at"),
+                SqlTime.read(rs, "factory_waiting_since"));
     }
 }

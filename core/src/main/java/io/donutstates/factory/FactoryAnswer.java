@@ -10,5 +10,5 @@ public sealed interface FactoryAnswer {
     record Refused(String reason) implements FactoryAnswer { }
 
     /** The factory is known to be down (its circuit is open): it was not called; wait before trying. */
-    record Unavailable(String reason, java.time.Duration retryAfter) implements FactoryAnswer { }
+    record Unavailable(String reason) implements FactoryAnswer { }
 }

@@ -1,5 +1,7 @@
 package io.donutstates.replenishment;
 
+import java.time.Instant;
+
 /** What became of one attempt to order a replenishment from the factory. */
 public sealed interface OrderOutcome {
 
@@ -15,10 +17,25 @@ public sealed interface OrderOutcome {
      */
     record Busy(java.time.Duration retryAfter) implements OrderOutcome { }
 
-    /** The factory is known to be down and was not called; the queue should hold the order a while. */
-    record FactoryUnavailable(Replenishment replenishment, String reason, java.time.Duration retryAfter)
-            implements OrderOutcome { }
+    /**
+     * The factory did not take the order. The order is tried again with growing delays until the
+     * factory has failed it for the give-up bound, counted from {@link #waitingSince()}.
+     */
+    sealed interface FactoryFailed extends OrderOutcome permits FactoryUnavailable, FactoryRefused {
 
-    /** The factory refused or could not be reached; the message must come back. */
-    record FactoryRefused(Replenishment replenishment, String reason) implements OrderOutcome { }
+        Replenishment replenishment();
+
+        String reason();
+
+        /** When the factory first failed this replenishment since it was last ordered or redriven. */
+        Instant waitingSince();
+    }
+
+    /** The factory is known to be down (its circuit is open) and was not called. */
+    record FactoryUnavailable(Replenishment replenishment, String reason, Instant waitingSince)
+            implements FactoryFailed { }
+
+    /** The factory refused or could not be reached. */
+    record FactoryRefused(Replenishment replenishment, String reason, Instant waitingSince)
+            implements FactoryFailed { }
 }

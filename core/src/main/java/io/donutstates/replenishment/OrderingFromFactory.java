@@ -5,6 +5,7 @@ import io.donutstates.factory.FactoryAnswer;
 import io.donutstates.factory.ProductionOrder;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * Use case (the original's {@code stock_lambda}): order a requested replenishment from its factory.
@@ -46,14 +47,21 @@ public class OrderingFromFactory {
                 replenishment.quantity(), callbacks.urlFor(id));
         FactoryAnswer answer = factory.order(order);
         if (answer instanceof FactoryAnswer.Unavailable unavailable) {
-            replenishments.releaseAfterFailure(id, unavailable.reason());
-            return new OrderOutcome.FactoryUnavailable(replenishment, unavailable.reason(), unavailable.retryAfter());
+            var since = failed(replenishment, unavailable.reason());
+            return new OrderOutcome.FactoryUnavailable(replenishment, unavailable.reason(), since);
         }
         if (answer instanceof FactoryAnswer.Refused refused) {
-            replenishments.releaseAfterFailure(id, refused.reason());
-            return new OrderOutcome.FactoryRefused(replenishment, refused.reason());
+            var since = failed(replenishment, refused.reason());
+            return new OrderOutcome.FactoryRefused(replenishment, refused.reason(), since);
         }
         replenishments.markOrdered(id, clock.instant());
         return new OrderOutcome.Ordered(replenishment);
+    }
+
+    /** Releases the lease and returns since when the factory has been failing this replenishment. */
+    private Instant failed(Replenishment replenishment, String reason) {
+        var now = clock.instant();
+        replenishments.releaseAfterFailure(replenishment.id(), reason, now);
+        return replenishment.waitingForFactorySince() != null ? replenishment.waitingForFactorySince() : now;
     }
 }

@@ -19,12 +19,19 @@ public record Replenishment(
         Instant requestedAt,
         Instant orderedAt,
         Instant deliveredAt,
-        Instant failedAt) {
+        Instant failedAt,
+        Instant waitingForFactorySince) {
 
     public static Replenishment requested(ReplenishmentId id, Sku sku, FactoryId factoryId, Quantity quantity,
                                           Instant at) {
         return new Replenishment(id, sku, factoryId, quantity, ReplenishmentStatus.REQUESTED,
-                null, 0, 0, null, at, null, null, null);
+                null, 0, 0, null, at, null, null, null, null);
+    }
+
+    /** How long its factory has failed to take the order, zero when it has not failed (yet). */
+    public java.time.Duration waitingForFactory(Instant now) {
+        return waitingForFactorySince == null ? java.time.Duration.ZERO
+                : java.time.Duration.between(waitingForFactorySince, now);
     }
 
     public StockRanOut event(Instant at) {

@@ -25,8 +25,14 @@ public interface Replenishments {
     /** REQUESTED to ORDERED; false if it was not requested. */
     boolean markOrdered(ReplenishmentId id, Instant at);
 
-    /** Gives up the ordering lease after a failed factory call, keeping the error. */
-    void releaseAfterFailure(ReplenishmentId id, String error);
+    /**
+     * Gives up the ordering lease after a failed factory call, keeping the error and, on the first
+     * failure since it was last ordered or redriven, when its factory began to fail it.
+     */
+    void releaseAfterFailure(ReplenishmentId id, String error, Instant at);
+
+    /** REQUESTED replenishments whose factory has failed them since before the given time, longest first. */
+    List<Replenishment> waitingForFactorySince(Instant before, int limit);
 
     /** An open replenishment becomes FAILED; false if it was not open. */
     boolean markFailed(ReplenishmentId id, String reason, Instant at);

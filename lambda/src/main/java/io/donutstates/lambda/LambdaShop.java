@@ -22,10 +22,12 @@ import io.donutstates.messaging.SqsQueues;
 import io.donutstates.messaging.SqsStockTopic;
 import io.donutstates.messaging.QueueSettings;
 import io.donutstates.messaging.StockMessageHandling;
+import io.donutstates.messaging.StockQueueVerdicts;
 import io.donutstates.messaging.StockTopic;
 import io.donutstates.replenishment.DeliveryCallbacks;
 import io.donutstates.replenishment.GivingUpReplenishment;
 import io.donutstates.replenishment.JdbcReplenishments;
+import io.donutstates.replenishment.NoticingFactoryOutages;
 import io.donutstates.replenishment.OrderingFromFactory;
 import io.donutstates.replenishment.ReceivingDelivery;
 import io.donutstates.replenishment.Replenishments;
@@ -90,12 +92,15 @@ public final class LambdaShop implements AutoCloseable {
     private final io.donutstates.audit.FollowingTheLedger followingTheLedger;
     private final RelayingOutbox relaying;
     private final StockMessageHandling stockMessages;
+    private final NoticingFactoryOutages noticingOutages;
     private final JdbcAlerts alerts;
     private final DeliveringAlerts deliveringAlerts;
     private final PurgingHistory purging;
     private final Lazy<SqsClient> sqs;
     private final Lazy<SnsClient> sns;
     private final Lazy<SqsQueues> queues = new Lazy<>(this::findQueues);
+    private final Lazy<StockQueueVerdicts> stockQueueVerdicts = new Lazy<>(
+            () -> new StockQueueVerdicts(sqs(), queues()));
     private final Map<String, String> queueUrlsByArn = new ConcurrentHashMap<>();
     private final Resource snapStartHook;
 
@@ -137,12 +142,16 @@ public final class LambdaShop implements AutoCloseable {
                     settings.text("DONUT_FACTORY_REQUESTER", "Donut-States"));
             // Per container, so it only spares a factory the calls of this container while it is warm.
             var factory = new CircuitBreakingFactory(http,
-                    settings.duration("DONUT_FACTORY_CIRCUIT_OPEN_FOR", Duration.ofSeconds(30)), alerts, clock);
+                    settings.duration("DONUT_FACTORY_CIRCUIT_OPEN_FOR", Duration.ofSeconds(30)), clock);
             var ordering = new OrderingFromFactory(replenishments, factory, callbacks, clock,
                     settings.duration("DONUT_REPLENISHMENT_ORDER_LEASE", Duration.ofSeconds(60)));
-            this.stockMessages = new StockMessageHandling(ordering, givingUp, maxReceiveCount(),
-                    settings.duration("DONUT_QUEUE_FIRST_RETRY_DELAY", Duration.ofSeconds(1)),
-                    settings.duration("DONUT_QUEUE_MAX_RETRY_DELAY", Duration.ofSeconds(60)));
+            Duration giveUpAfter = settings.duration("DONUT_FACTORY_GIVE_UP_AFTER", Duration.ofMinutes(10));
+            this.stockMessages = new StockMessageHandling(ordering, givingUp, new StockMessageHandling.Retries(
+                    maxReceiveCount(), settings.duration("DONUT_QUEUE_FIRST_RETRY_DELAY", Duration.ofSeconds(1)),
+                    settings.duration("DONUT_QUEUE_MAX_RETRY_DELAY", Duration.ofSeconds(60)), giveUpAfter),
+                    clock, outcome -> { });
+            this.noticingOutages = new NoticingFactoryOutages(replenishments, alerts, clock,
+                    settings.duration("DONUT_FACTORY_OUTAGE_ALERT_AFTER", Duration.ofMinutes(2)), giveUpAfter);
             this.sweeping = new SweepingStuckReplenishments(replenishments, outbox, givingUp, transactions, clock,
                     settings.duration("DONUT_REPLENISHMENT_DEADLINE", Duration.ofMinutes(3)),
                     settings.integer("DONUT_REPLENISHMENT_MAX_REORDERS", 2),
@@ -312,6 +321,14 @@ public final class LambdaShop implements AutoCloseable {
 
     public StockMessageHandling stockMessages() {
         return stockMessages;
+    }
+
+    public StockQueueVerdicts stockQueueVerdicts() {
+        return stockQueueVerdicts.get();
+    }
+
+    public NoticingFactoryOutages noticingOutages() {
+        return noticingOutages;
     }
 
     public JdbcAlerts alerts() {

@@ -57,6 +57,12 @@ public class ScheduledJobsHandler implements RequestHandler<ScheduledEvent, Map<
             log.error("stuck-replenishment sweep failed: {}", e.toString());
             failure = failure == null ? e : failure;
         }
+        try {
+            shop.noticingOutages().notice();
+        } catch (RuntimeException e) {
+            log.error("factory outage check failed: {}", e.toString());
+            failure = failure == null ? e : failure;
+        }
         long audited = 0;
         try {
             // A bounded turn of the ledger audit (DONUT_LEDGER_AUDIT_CHUNK lines per product per read).

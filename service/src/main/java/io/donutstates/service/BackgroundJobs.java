@@ -7,6 +7,7 @@ import io.donutstates.messaging.RelayingOutbox;
 import io.donutstates.messaging.SqsQueues;
 import io.donutstates.messaging.SqsStockWorker;
 import io.donutstates.messaging.StockMessageHandling;
+import io.donutstates.replenishment.NoticingFactoryOutages;
 import io.donutstates.replenishment.SweepingStuckReplenishments;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -35,11 +36,13 @@ class BackgroundJobs implements SmartLifecycle {
     private final DeadLetterWatch deadLetterWatch;
     private final PurgingHistory purging;
     private final ShopMetrics metrics;
+    private final NoticingFactoryOutages outages;
     private ScheduledExecutorService scheduler;
 
     BackgroundJobs(DonutProperties donut, RelayingOutbox relay, SweepingStuckReplenishments sweep, SqsClient sqs,
                    SqsQueues queues, StockMessageHandling handling, DeliveringAlerts alerting,
-                   DeadLetterWatch deadLetterWatch, PurgingHistory purging, ShopMetrics metrics) {
+                   DeadLetterWatch deadLetterWatch, PurgingHistory purging, ShopMetrics metrics,
+                   NoticingFactoryOutages outages) {
         this.donut = donut;
         this.relay = relay;
         this.sweep = sweep;
@@ -47,8 +50,8 @@ class BackgroundJobs implements SmartLifecycle {
         this.deadLetterWatch = deadLetterWatch;
         this.purging = purging;
         this.metrics = metrics;
-        this.worker = new SqsStockWorker(sqs, queues.stockQueueUrl(), handling, donut.queue().consumers(),
-                donut.queue().pollWait());
+        this.outages = outages;
+        this.worker = new SqsStockWorker(sqs, queues, handling, donut.queue().consumers(), donut.queue().pollWait());
     }
 
     @Override
@@ -101,6 +104,11 @@ class BackgroundJobs implements SmartLifecycle {
             }
         } catch (RuntimeException e) {
             log.warn("stuck-replenishment sweep failed: {}", e.toString());
+        }
+        try {
+            outages.notice();
+        } catch (RuntimeException e) {
+            log.warn("factory outage check failed: {}", e.toString());
         }
     }
 

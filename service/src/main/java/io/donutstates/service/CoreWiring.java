@@ -12,6 +12,7 @@ import io.donutstates.messaging.StockTopic;
 import io.donutstates.replenishment.DeliveryCallbacks;
 import io.donutstates.replenishment.GivingUpReplenishment;
 import io.donutstates.replenishment.JdbcReplenishments;
+import io.donutstates.replenishment.NoticingFactoryOutages;
 import io.donutstates.replenishment.OrderingFromFactory;
 import io.donutstates.replenishment.ReceivingDelivery;
 import io.donutstates.replenishment.RedrivingReplenishment;
@@ -181,9 +182,16 @@ class CoreWiring {
     }
 
     @Bean
-    CircuitBreakingFactory factory(DonutProperties donut, JdbcFactoryDirectory directory, Alerts alerts, Clock clock) {
+    CircuitBreakingFactory factory(DonutProperties donut, JdbcFactoryDirectory directory, Clock clock) {
         var http = new HttpFactory(directory, donut.factory().timeout(), donut.factory().requester());
-        return new CircuitBreakingFactory(http, donut.factory().circuitOpenFor(), alerts, clock);
+        return new CircuitBreakingFactory(http, donut.factory().circuitOpenFor(), clock);
+    }
+
+    @Bean
+    NoticingFactoryOutages noticingFactoryOutages(DonutProperties donut, Replenishments replenishments, Alerts alerts,
+                                                  Clock clock) {
+        return new NoticingFactoryOutages(replenishments, alerts, clock, donut.factory().outageAlertAfter(),
+                donut.factory().giveUpAfter());
     }
 
     @Bean

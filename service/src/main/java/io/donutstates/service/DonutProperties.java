@@ -74,12 +74,25 @@ public record DonutProperties(
             @DefaultValue("60s") Duration maxRetryDelay,
             @DefaultValue("15s") Duration deadLetterWatchInterval) { }
 
-    /** The default factory API (a factory row's own URL wins) and how it is called. */
+    /**
+     * The default factory API (a factory row's own URL wins) and how it is called. A factory that has
+     * not taken a replenishment's order for {@code outageAlertAfter} is reported to ops; for
+     * {@code giveUpAfter}, the replenishment ends FAILED in {@code dead_letter_queue}.
+     */
     public record Factory(
             @DefaultValue("http://127.0.0.1:8081") String url,
             @DefaultValue("5s") Duration timeout,
             @DefaultValue("Donut-States") String requester,
-            @DefaultValue("30s") Duration circuitOpenFor) { }
+            @DefaultValue("30s") Duration circuitOpenFor,
+            @DefaultValue("2m") Duration outageAlertAfter,
+            @DefaultValue("10m") Duration giveUpAfter) {
+        public Factory {
+            if (outageAlertAfter.isNegative() || giveUpAfter.compareTo(Duration.ofSeconds(1)) < 0) {
+                throw new IllegalArgumentException("donut.factory.give-up-after (DONUT_FACTORY_GIVE_UP_AFTER) must be "
+                        + "at least 1s and donut.factory.outage-alert-after (DONUT_FACTORY_OUTAGE_ALERT_AFTER) not negative");
+            }
+        }
+    }
 
     /** Where alerts go besides the log: a Slack-compatible webhook and/or email (spring.mail.* for SMTP). */
     public record Alert(

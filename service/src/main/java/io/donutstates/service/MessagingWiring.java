@@ -11,6 +11,7 @@ import io.donutstates.messaging.StockTopic;
 import io.donutstates.replenishment.GivingUpReplenishment;
 import io.donutstates.replenishment.OrderingFromFactory;
 import java.net.URI;
+import java.time.Clock;
 import java.util.Optional;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -43,10 +44,11 @@ class MessagingWiring {
 
     @Bean
     StockMessageHandling stockMessageHandling(DonutProperties donut, OrderingFromFactory ordering,
-                                              GivingUpReplenishment givingUp, ShopMetrics metrics) {
+                                              GivingUpReplenishment givingUp, ShopMetrics metrics, Clock clock) {
         var queue = donut.queue();
-        return new StockMessageHandling(ordering, givingUp, queue.maxReceiveCount(), queue.firstRetryDelay(),
-                queue.maxRetryDelay(), metrics::orderOutcome);
+        var retries = new StockMessageHandling.Retries(queue.maxReceiveCount(), queue.firstRetryDelay(),
+                queue.maxRetryDelay(), donut.factory().giveUpAfter());
+        return new StockMessageHandling(ordering, givingUp, retries, clock, metrics::orderOutcome);
     }
 
     @Bean
