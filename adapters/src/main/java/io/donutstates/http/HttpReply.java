@@ -16,6 +16,15 @@ public record HttpReply(int status, Object body) {
         return new HttpReply(status, body);
     }
 
+    /** How long a client is asked to wait ({@code Retry-After}) after a {@code 503}. */
+    public static final int RETRY_AFTER_SECONDS = 5;
+
+    /** The database could not be reached in time: nothing happened, and the client may try again. */
+    public static HttpReply databaseUnavailable() {
+        return error(503, "DATABASE_UNAVAILABLE",
+                "the shop's database cannot be reached right now; nothing was changed; try again in a few seconds");
+    }
+
     public static HttpReply badRequest(String message) {
         return error(400, "BAD_REQUEST", message);
     }

@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.flywaydb.core.Flyway;
 
 /** Opens the shop's MySQL/MariaDB database: a pooled DataSource and the schema migrations. */
@@ -13,7 +14,19 @@ public final class Database {
     private Database() {
     }
 
-    /** Connection settings; the password is never printed. */
+    /** Whether the server behind the pool is MariaDB (else MySQL), for the few statements that differ. */
+    public static boolean isMariaDb(javax.sql.DataSource dataSource) {
+        try (var connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductVersion().contains("MariaDB");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("could not read the database's version: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Connection settings; the password is never printed. {@code connectTimeout}: how long a caller
+     * waits for a connection from the pool before it is told the database is unavailable.
+     */
     public record Settings(String url, String user, String password, int poolSize, Duration connectTimeout) {
         @Override
         public String toString() {
@@ -22,8 +35,31 @@ public final class Database {
     }
 
     public static HikariDataSource open(Settings settings) {
+        return open(settings, "donut-db", config -> { });
+    }
+
+    /**
+     * A pool of its own for the reads anyone may ask for (catalog, listings, health, gauges), so
+     * that they never take the connections purchases wait for; each statement on it is stopped by
+     * the server after {@code statementTimeout} ({@code max_statement_time} on MariaDB,
+     * {@code max_execution_time} for SELECTs on MySQL).
+     */
+    public static HikariDataSource openReads(Settings settings, Duration statementTimeout, boolean mariaDb,
+                                             Consumer<HikariConfig> customise) {
+        return open(settings, "donut-reads", config -> {
+            config.setMinimumIdle(Math.min(settings.poolSize(), 2));
+            config.setReadOnly(true);
+            config.setConnectionInitSql(mariaDb
+                    ? "SET SESSION max_statement_time = " + statementTimeout.toMillis() / 1000.0
+                    : "SET SESSION max_execution_time = " + statementTimeout.toMillis());
+            customise.accept(config);
+        });
+    }
+
+    /** Opens a pool named {@code poolName}; {@code customise} may add e.g. a metrics registry before it starts. */
+    public static HikariDataSource open(Settings settings, String poolName, Consumer<HikariConfig> customise) {
         HikariConfig config = new HikariConfig();
-        config.setPoolName("donut-db");
+        config.setPoolName(poolName);
         config.setJdbcUrl(settings.url());
         config.setUsername(settings.user());
         config.setPassword(settings.password());
@@ -35,6 +71,7 @@ public final class Database {
         config.addDataSourceProperty("cachePrepStmts", "true");
         config.addDataSourceProperty("useServerPrepStmts", "false");
         config.addDataSourceProperty("prepStmtCacheSize", "250");
+        customise.accept(config);
         return new HikariDataSource(config);
     }
 

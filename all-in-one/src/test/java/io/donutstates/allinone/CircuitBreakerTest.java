@@ -28,7 +28,7 @@ class CircuitBreakerTest {
             assertThat(shop.factory().stats().ordersRefused()).as("no calls while open").isEqualTo(refusedWhenOpened);
             assertThat(shop.get("/api/replenishments/" + id).json().get("status").asString()).isEqualTo("REQUESTED");
         });
-        var health = shop.get("/actuator/health").json();
+        var health = shop.get("/actuator/health", "Authorization", "Bearer test-admin-token").json();
         assertThat(health.get("components").get("factory").get("details").get("circuits").get("FF-500293").asString())
                 .isEqualTo("OPEN");
         assertThat(shop.get("/api/ops/summary").json().get("queues").get("deadLetterQueue").get("depth").asInt())

@@ -52,7 +52,7 @@ class DurableCommitsTest {
     }
 
     private static JsonNode durabilityOf(TestShop shop) {
-        var health = shop.get("/actuator/health");
+        var health = shop.get("/actuator/health", "Authorization", "Bearer test-admin-token");
         assertThat(health.status()).as(health.body()).isIn(200, 503);
         return health.json().get("components").get("durability");
     }

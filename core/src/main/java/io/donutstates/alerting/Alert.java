@@ -17,7 +17,11 @@ public record Alert(Kind kind, String sku, String factoryId, String replenishmen
     }
 
     /** The kinds of incident ops are told about. */
-    public enum Kind { REPLENISHMENT_FAILED, DEAD_LETTERED, REPLENISHMENT_STUCK, FACTORY_UNAVAILABLE, LEDGER_BROKEN }
+    public enum Kind {
+        REPLENISHMENT_FAILED, DEAD_LETTERED, REPLENISHMENT_STUCK, FACTORY_UNAVAILABLE, LEDGER_BROKEN,
+        /** Raised once the database answers again, saying how long it could not be reached. */
+        DATABASE_UNAVAILABLE
+    }
 
     /**
      * One incident, one alert: the key under which repeats are recognised. A factory outage is one

@@ -63,7 +63,10 @@ record HttpApiRequest(String method, String path, Map<String, String> headers, M
     static APIGatewayV2HTTPResponse answer(HttpReply reply) {
         return APIGatewayV2HTTPResponse.builder()
                 .withStatusCode(reply.status())
-                .withHeaders(Map.of("Content-Type", "application/json"))
+                .withHeaders(reply.status() == 503
+                        ? Map.of("Content-Type", "application/json",
+                                "Retry-After", String.valueOf(HttpReply.RETRY_AFTER_SECONDS))
+                        : Map.of("Content-Type", "application/json"))
                 .withBody(AnswerJson.text(reply.body()))
                 .withIsBase64Encoded(false)
                 .build();
@@ -74,8 +77,8 @@ record HttpApiRequest(String method, String path, Map<String, String> headers, M
     }
 
     /**
-     * Reads the event, routes it and answers: invalid input as 400 with its message, anything
-     * unexpected as 500 without details (logged with the route), as the service does.
+     * Reads the event, routes it and answers: invalid input as 400 with its message, a database that
+     * cannot be reached as 503 with {@code Retry-After}, anything unexpected as 500 without details (logged with the route), as the service does.
      */
     static APIGatewayV2HTTPResponse respond(APIGatewayV2HTTPEvent event,
                                             java.util.function.Function<HttpApiRequest, HttpReply> route,
@@ -89,8 +92,13 @@ record HttpApiRequest(String method, String path, Map<String, String> headers, M
         } catch (IllegalArgumentException e) {
             reply = HttpReply.badRequest(e.getMessage());
         } catch (RuntimeException e) {
-            log.error("unexpected failure answering {}", where, e);
-            reply = unexpected();
+            if (io.donutstates.shared.DatabaseOutage.causedBy(e)) {
+                log.warn("{} answered 503: the database cannot be reached: {}", where, e.toString());
+                reply = HttpReply.databaseUnavailable();
+            } else {
+                log.error("unexpected failure answering {}", where, e);
+                reply = unexpected();
+            }
         }
         return answer(reply);
     }

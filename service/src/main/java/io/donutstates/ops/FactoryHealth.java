@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.stereotype.Component;
 
 /** Health of the factories as this instance sees them: the state of each factory's circuit. */
@@ -33,7 +34,7 @@ class FactoryHealth implements HealthIndicator {
             circuits.put(circuit.getName(), circuit.getState().name());
             anyOpen |= circuit.getState() == CircuitBreaker.State.OPEN;
         }
-        // An open circuit is degraded service, not a dead instance: sales go on and the queue holds the orders.
-        return Health.up().withDetail("circuits", circuits).withDetail("degraded", anyOpen).build();
+        // An open circuit is degraded service, not a dead instance: sales go on and the orders wait.
+        return Health.status(anyOpen ? Degraded.STATUS : Status.UP).withDetail("circuits", circuits).build();
     }
 }

@@ -3,6 +3,7 @@ package io.donutstates.ops;
 import io.donutstates.messaging.SqsQueues;
 import io.donutstates.replenishment.ReplenishmentStatus;
 import io.donutstates.replenishment.Replenishments;
+import io.donutstates.service.ShopReads;
 import io.donutstates.stock.Stock;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -49,10 +50,11 @@ public class OpsSnapshot implements SmartLifecycle {
     private volatile Reading last;
     private ScheduledExecutorService refresher;
 
-    OpsSnapshot(SqsQueues queues, Replenishments replenishments, Stock stock, Clock clock, MeterRegistry meters) {
+    /** Database reads go through the read pool, never a purchase's connections. */
+    OpsSnapshot(SqsQueues queues, ShopReads reads, Clock clock, MeterRegistry meters) {
         this.queues = queues;
-        this.replenishments = replenishments;
-        this.stock = stock;
+        this.replenishments = reads.replenishments();
+        this.stock = reads.stock();
         this.clock = clock;
         this.meters = meters;
         Gauge.builder("donut.queue.depth", this, s -> s.read().stockQueueDepth()).tag("queue", "stock_queue")

@@ -2,6 +2,7 @@ package io.donutstates.ops;
 
 import io.donutstates.alerting.Alert;
 import io.donutstates.alerting.JdbcAlerts;
+import io.donutstates.service.ShopReads;
 import io.donutstates.service.SalesRate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,10 +17,10 @@ class OpsSummaryController {
     private final SalesRate salesRate;
     private final JdbcAlerts alerts;
 
-    OpsSummaryController(OpsSnapshot snapshot, SalesRate salesRate, JdbcAlerts alerts) {
+    OpsSummaryController(OpsSnapshot snapshot, SalesRate salesRate, ShopReads reads) {
         this.snapshot = snapshot;
         this.salesRate = salesRate;
-        this.alerts = alerts;
+        this.alerts = reads.alerts();
     }
 
     @GetMapping("/api/ops/summary")

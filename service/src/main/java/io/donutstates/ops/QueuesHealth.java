@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 /**
  * Health of {@code stock_queue} and {@code dead_letter_queue}: reachable, with their depths, as the
  * ops snapshot last read them in the background (at most a few seconds old), so a health check
- * never waits for the queue server. A reading that stopped coming is DOWN too.
+ * never waits for the queue server. Unreachable, or a reading that stopped coming, is DEGRADED:
+ * sales go on (the outbox keeps the events), readiness still answers 200, ops see why.
  */
 @Component("queuesHealthIndicator")
 class QueuesHealth implements HealthIndicator {
@@ -29,10 +30,10 @@ class QueuesHealth implements HealthIndicator {
         var reading = snapshot.read();
         var age = Duration.between(reading.at(), clock.instant());
         if (reading.queueError() != null) {
-            return Health.down().withDetail("error", reading.queueError()).withDetail("readAt", reading.at()).build();
+            return Health.status(Degraded.STATUS).withDetail("error", reading.queueError()).withDetail("readAt", reading.at()).build();
         }
         if (age.compareTo(STALE) > 0) {
-            return Health.down().withDetail("error", "no reading of the queues for " + age.toSeconds() + " s")
+            return Health.status(Degraded.STATUS).withDetail("error", "no reading of the queues for " + age.toSeconds() + " s")
                     .withDetail("readAt", reading.at()).build();
         }
         return Health.up()

@@ -2,6 +2,7 @@ package io.donutstates.replenishment;
 
 import io.donutstates.stock.Sku;
 import io.donutstates.http.HttpReply;
+import io.donutstates.service.ShopReads;
 import io.donutstates.web.Replies;
 import java.util.List;
 import java.util.Optional;
@@ -17,8 +18,9 @@ class ReplenishmentsController {
 
     private final Replenishments replenishments;
 
-    ReplenishmentsController(Replenishments replenishments) {
-        this.replenishments = replenishments;
+    /** Reads only, over the read pool. */
+    ReplenishmentsController(ShopReads reads) {
+        this.replenishments = reads.replenishments();
     }
 
     @GetMapping("/api/replenishments")

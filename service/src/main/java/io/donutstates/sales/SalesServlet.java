@@ -2,6 +2,7 @@ package io.donutstates.sales;
 
 import io.donutstates.http.AnswerJson;
 import io.donutstates.http.HttpReply;
+import io.donutstates.shared.DatabaseOutage;
 import io.donutstates.http.JsonBodies;
 import io.donutstates.http.SalesEndpoints;
 import io.donutstates.service.ShopMetrics;
@@ -59,6 +60,11 @@ class SalesServlet extends HttpServlet {
         } catch (IllegalArgumentException e) {
             answer(response, HttpReply.badRequest(e.getMessage()));
         } catch (RuntimeException e) {
+            if (DatabaseOutage.causedBy(e)) {
+                log.warn("purchase answered 503: the database cannot be reached: {}", e.toString());
+                answer(response, HttpReply.databaseUnavailable());
+                return;
+            }
             log.error("unexpected failure answering a purchase", e);
             answer(response, HttpReply.error(500, "INTERNAL_ERROR", "the shop could not complete the request; try again"));
         }
@@ -77,6 +83,9 @@ class SalesServlet extends HttpServlet {
     private static void answer(HttpServletResponse response, HttpReply reply) throws IOException {
         byte[] json = AnswerJson.bytes(reply.body());
         response.setStatus(reply.status());
+        if (reply.status() == 503) {
+            response.setHeader("Retry-After", String.valueOf(HttpReply.RETRY_AFTER_SECONDS));
+        }
         response.setContentType("application/json");
         response.setContentLength(json.length);
         response.getOutputStream().write(json);

@@ -40,7 +40,7 @@ import io.donutstates.stock.StockLedger;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -59,12 +59,19 @@ class CoreWiring {
         return Clock.systemUTC();
     }
 
+    /** The pool of purchases, deliveries and the background jobs; its metrics are {@code hikaricp_*{pool="donut-db"}}. */
     @Bean(destroyMethod = "close")
-    HikariDataSource dataSource(DonutProperties donut) {
+    @org.springframework.context.annotation.Primary
+    HikariDataSource dataSource(DonutProperties donut, MeterRegistry meters) {
         var db = donut.db();
         var dataSource = Database.open(new Database.Settings(db.url(), db.user(), db.password(), db.poolSize(),
-                Duration.ofSeconds(10)));
-        Database.migrate(dataSource, donut.demoCatalog());
+                db.connectionWait()), "donut-db", config -> config.setMetricRegistry(meters));
+        try {
+            Database.migrate(dataSource, donut.demoCatalog());
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
         return dataSource;
     }
 

@@ -33,16 +33,31 @@ public record DonutProperties(
     /**
      * The database; the password is never logged. {@code durability}: {@code full}, or {@code relaxed}
      * when the deployment accepts losing about a second of acknowledged sales on an OS crash (then the
-     * start-up warning about a non-durable database becomes a note).
+     * start-up warning about a non-durable database becomes a note). {@code connectionWait}: how long a
+     * purchase (or any writer) waits for a connection before it is answered 503. Anonymous reads and
+     * health use a pool of their own, {@code readPoolSize} connections, each statement stopped after
+     * {@code readTimeout}.
      */
     public record Db(
             @DefaultValue("jdbc:mariadb://127.0.0.1:3306/donut_states") String url,
             @DefaultValue("donut") String user,
             String password,
             @DefaultValue("32") int poolSize,
-            @DefaultValue("full") String durability) {
+            @DefaultValue("full") String durability,
+            @DefaultValue("2s") Duration connectionWait,
+            @DefaultValue("4") int readPoolSize,
+            @DefaultValue("2s") Duration readTimeout) {
         public Db {
             DatabaseDurability.relaxedByChoice("donut.db.durability (" + DatabaseDurability.SETTING + ")", durability);
+            if (connectionWait.compareTo(Duration.ofMillis(250)) < 0) {
+                throw new IllegalArgumentException("donut.db.connection-wait (DONUT_DB_CONNECTION_WAIT) must be at least 250ms");
+            }
+            if (readPoolSize < 1 || readPoolSize > 64) {
+                throw new IllegalArgumentException("donut.db.read-pool-size (DONUT_DB_READ_POOL_SIZE) must be 1..64");
+            }
+            if (readTimeout.compareTo(Duration.ofMillis(100)) < 0) {
+                throw new IllegalArgumentException("donut.db.read-timeout (DONUT_DB_READ_TIMEOUT) must be at least 100ms");
+            }
         }
 
         public boolean relaxedDurability() {
@@ -51,7 +66,9 @@ public record DonutProperties(
 
         @Override
         public String toString() {
-            return "Db[url=" + url + ", user=" + user + ", poolSize=" + poolSize + ", durability=" + durability + "]";
+            return "Db[url=" + url + ", user=" + user + ", poolSize=" + poolSize + ", durability=" + durability
+                    + ", connectionWait=" + connectionWait + ", readPoolSize=" + readPoolSize + ", readTimeout="
+                    + readTimeout + "]";
         }
     }
 

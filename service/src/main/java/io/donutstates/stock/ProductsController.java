@@ -2,6 +2,7 @@ package io.donutstates.stock;
 
 import io.donutstates.http.HttpReply;
 import io.donutstates.http.JsonBodies;
+import io.donutstates.service.ShopReads;
 import io.donutstates.web.Replies;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
@@ -17,24 +18,24 @@ import org.springframework.web.bind.annotation.RestController;
 class ProductsController {
 
     private final Stock stock;
-    private final StockLedger ledger;
+    private final ShopReads reads;
     private final AdjustingStock adjusting;
 
-    ProductsController(Stock stock, StockLedger ledger, AdjustingStock adjusting) {
+    ProductsController(Stock stock, ShopReads reads, AdjustingStock adjusting) {
         this.stock = stock;
-        this.ledger = ledger;
+        this.reads = reads;
         this.adjusting = adjusting;
     }
 
     @GetMapping("/api/products")
     List<ProductView> all() {
-        return stock.all().stream().map(ProductView::of).toList();
+        return reads.stock().all().stream().map(ProductView::of).toList();
     }
 
     @GetMapping("/api/products/{sku}")
     ResponseEntity<?> one(@PathVariable String sku) {
         Sku wanted = Sku.of(sku);
-        return stock.find(wanted).<ResponseEntity<?>>map(p -> ResponseEntity.ok(ProductView.of(p)))
+        return reads.stock().find(wanted).<ResponseEntity<?>>map(p -> ResponseEntity.ok(ProductView.of(p)))
                 .orElseGet(() -> unknown(wanted));
     }
 
@@ -44,10 +45,10 @@ class ProductsController {
         if (limit < 1 || limit > 1000) {
             throw new IllegalArgumentException("limit must be between 1 and 1000");
         }
-        if (stock.find(wanted).isEmpty()) {
+        if (reads.stock().find(wanted).isEmpty()) {
             return unknown(wanted);
         }
-        return ResponseEntity.ok(ledger.history(wanted, limit).stream().map(MovementView::of).toList());
+        return ResponseEntity.ok(reads.ledger().history(wanted, limit).stream().map(MovementView::of).toList());
     }
 
     @PutMapping("/api/admin/products/{sku}/stock")

@@ -19,12 +19,17 @@ class AdminToken implements HandlerInterceptor {
         this.expected = token == null || token.isBlank() ? null : token.getBytes(StandardCharsets.UTF_8);
     }
 
+    /** Whether the request carries the admin token (compared in constant time). */
+    boolean carriedBy(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        return expected != null && header != null && header.startsWith("Bearer ")
+                && MessageDigest.isEqual(expected, header.substring(7).strip().getBytes(StandardCharsets.UTF_8));
+    }
+
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
             throws Exception {
-        String header = request.getHeader("Authorization");
-        if (expected != null && header != null && header.startsWith("Bearer ")
-                && MessageDigest.isEqual(expected, header.substring(7).strip().getBytes(StandardCharsets.UTF_8))) {
+        if (carriedBy(request)) {
             return true;
         }
         response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);

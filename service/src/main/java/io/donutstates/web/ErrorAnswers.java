@@ -1,6 +1,7 @@
 package io.donutstates.web;
 
 import io.donutstates.http.HttpReply;
+import io.donutstates.shared.DatabaseOutage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -60,6 +61,10 @@ class ErrorAnswers {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
+        if (DatabaseOutage.causedBy(e)) {
+            log.warn("request answered 503: the database cannot be reached: {}", e.toString());
+            return Replies.send(HttpReply.databaseUnavailable());
+        }
         log.error("unexpected failure answering a request", e);
         return answer(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "the shop could not complete the request; try again");
     }

@@ -15,7 +15,10 @@ public final class Replies {
     }
 
     public static ResponseEntity<Object> send(HttpReply reply) {
-        return ResponseEntity.status(reply.status()).contentType(MediaType.APPLICATION_JSON)
-                .body(AnswerJson.bytes(reply.body()));
+        var answer = ResponseEntity.status(reply.status()).contentType(MediaType.APPLICATION_JSON);
+        if (reply.status() == 503) {
+            answer.header("Retry-After", String.valueOf(HttpReply.RETRY_AFTER_SECONDS));
+        }
+        return answer.body(AnswerJson.bytes(reply.body()));
     }
 }
