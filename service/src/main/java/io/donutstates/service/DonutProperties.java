@@ -96,8 +96,29 @@ public record DonutProperties(
             @DefaultValue("60s") Duration orderLease,
             @DefaultValue("10s") Duration sweepInterval) { }
 
-    /** The outbox relay. */
-    public record Outbox(@DefaultValue("250ms") Duration pollInterval, @DefaultValue("50") int batchSize) { }
+    /**
+     * The outbox relay: how often it looks, how many events per transaction, the growing delay before
+     * an event the topic refused is tried again, and how long an event may wait before it is reported.
+     */
+    public record Outbox(@DefaultValue("250ms") Duration pollInterval, @DefaultValue("50") int batchSize,
+                         @DefaultValue("1s") Duration firstRetryDelay, @DefaultValue("60s") Duration maxRetryDelay,
+                         @DefaultValue("60s") Duration stuckAfter) {
+        public Outbox {
+            try {
+                new io.donutstates.messaging.RelayBackoff(firstRetryDelay, maxRetryDelay);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("donut.outbox (DONUT_OUTBOX_FIRST_RETRY_DELAY, "
+                        + "DONUT_OUTBOX_MAX_RETRY_DELAY): " + e.getMessage());
+            }
+            if (stuckAfter.isNegative() || stuckAfter.isZero()) {
+                throw new IllegalArgumentException("donut.outbox.stuck-after (DONUT_OUTBOX_STUCK_AFTER) must be positive");
+            }
+        }
+
+        public io.donutstates.messaging.RelayBackoff backoff() {
+            return new io.donutstates.messaging.RelayBackoff(firstRetryDelay, maxRetryDelay);
+        }
+    }
 
     /**
      * How purchases reach the database: {@code combined} shares one transaction among buyers of the
