@@ -1,6 +1,7 @@
 package io.donutstates.service;
 
 import io.donutstates.shared.DatabaseDurability;
+import io.donutstates.shared.SettingUrl;
 import io.donutstates.housekeeping.RetentionPeriods;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -56,10 +57,18 @@ public record DonutProperties(
     }
 
     /** The SQS endpoint: empty for AWS itself. */
-    public record Sqs(String endpoint, @DefaultValue("us-east-1") String region) { }
+    public record Sqs(String endpoint, @DefaultValue("us-east-1") String region) {
+        public Sqs {
+            SettingUrl.optional("DONUT_SQS_ENDPOINT", endpoint);
+        }
+    }
 
     /** The SNS stock topic; without an ARN the topic delivers straight to {@code stock_queue}. */
-    public record Sns(String topicArn, String endpoint) { }
+    public record Sns(String topicArn, String endpoint) {
+        public Sns {
+            SettingUrl.optional("DONUT_SNS_ENDPOINT", endpoint);
+        }
+    }
 
     /** {@code stock_queue}, {@code dead_letter_queue} and how the worker consumes them. */
     public record Queue(
@@ -79,7 +88,11 @@ public record DonutProperties(
             @DefaultValue("http://127.0.0.1:8081") String url,
             @DefaultValue("5s") Duration timeout,
             @DefaultValue("Donut-States") String requester,
-            @DefaultValue("30s") Duration circuitOpenFor) { }
+            @DefaultValue("30s") Duration circuitOpenFor) {
+        public Factory {
+            SettingUrl.parse("DONUT_FACTORY_URL", url);
+        }
+    }
 
     /** Where alerts go besides the log: a Slack-compatible webhook and/or email (spring.mail.* for SMTP). */
     public record Alert(
