@@ -17,6 +17,7 @@ public final class AlertText {
             case FACTORY_UNAVAILABLE -> ":factory: Factory " + alert.factoryId() + " unavailable";
             case LEDGER_BROKEN -> ":ledger: Stock ledger of " + alert.sku() + " does not add up";
             case DATABASE_UNAVAILABLE -> ":electric_plug: Database could not be reached";
+            case OUTBOX_STUCK -> ":outbox_tray: Stock events not reaching the stock topic";
         } + " — " + alert.reason();
     }
 

@@ -4,12 +4,15 @@ import io.donutstates.replenishment.StockRanOut;
 import io.donutstates.shared.SqlTime;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The transactional outbox in MySQL/MariaDB. {@code FOR UPDATE SKIP LOCKED} lets several relays
- * (one per instance) share the table without publishing the same row at the same time.
+ * (one per instance) share the table without publishing the same row at the same time. Every read
+ * of unpublished events goes along an index that starts with {@code published_at}
+ * ({@code outbox_pending}, {@code outbox_due}), so published rows, however many, are never read.
  */
 public class JdbcOutbox implements Outbox {
 
@@ -34,13 +37,16 @@ public class JdbcOutbox implements Outbox {
     }
 
     @Override
-    public List<OutboxEntry> lockPending(int limit) {
+    public List<OutboxEntry> lockDue(Instant now, int limit) {
         return jdbc.sql("""
-                        SELECT id, payload FROM outbox_event WHERE published_at IS NULL
-                        ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED
+                        SELECT id, payload, attempts FROM outbox_event FORCE INDEX (outbox_due)
+                        WHERE published_at IS NULL AND next_attempt_at <= :now
+                        ORDER BY next_attempt_at, id LIMIT :limit FOR UPDATE SKIP LOCKED
                         """)
+                .param("now", SqlTime.utc(now))
                 .param("limit", limit)
-                .query((rs, row) -> new OutboxEntry(rs.getLong("id"), StockEventJson.decode(rs.getString("payload"))))
+                .query((rs, row) -> new OutboxEntry(rs.getLong("id"), StockEventJson.decode(rs.getString("payload")),
+                        rs.getInt("attempts")))
                 .list();
     }
 
@@ -51,14 +57,41 @@ public class JdbcOutbox implements Outbox {
     }
 
     @Override
-    public void markAttemptFailed(long entryId, String error) {
-        jdbc.sql("UPDATE outbox_event SET attempts = attempts + 1, last_error = :error WHERE id = :id")
+    public void markAttemptFailed(long entryId, String error, Instant nextAttemptAt) {
+        jdbc.sql("""
+                        UPDATE outbox_event SET attempts = attempts + 1, last_error = :error, next_attempt_at = :next
+                        WHERE id = :id
+                        """)
                 .param("error", error.length() > 1000 ? error.substring(0, 1000) : error)
+                .param("next", SqlTime.utc(nextAttemptAt))
                 .param("id", entryId).update();
     }
 
     @Override
     public long pendingCount() {
         return jdbc.sql("SELECT COUNT(*) FROM outbox_event WHERE published_at IS NULL").query(Long.class).single();
+    }
+
+    @Override
+    public OutboxBacklog backlog(int countUpTo) {
+        // Counting stops after countUpTo + 1 rows: a backlog of millions costs what one of 10,000 does.
+        long counted = jdbc.sql("""
+                        SELECT COUNT(*) FROM (SELECT id FROM outbox_event WHERE published_at IS NULL
+                                              LIMIT :upTo) AS waiting
+                        """)
+                .param("upTo", countUpTo + 1).query(Long.class).single();
+        if (counted == 0) {
+            return OutboxBacklog.EMPTY;
+        }
+        // Ids are given in the order events are written, so the oldest waiting is the first along outbox_pending.
+        var oldest = jdbc.sql("""
+                        SELECT payload, attempts, last_error FROM outbox_event
+                        WHERE published_at IS NULL ORDER BY id LIMIT 1
+                        """)
+                .query((rs, row) -> new OutboxBacklog(Math.min(counted, countUpTo), counted > countUpTo,
+                        Optional.of(StockEventJson.decode(rs.getString("payload"))), rs.getInt("attempts"),
+                        rs.getString("last_error")))
+                .optional();
+        return oldest.orElse(OutboxBacklog.EMPTY);
     }
 }

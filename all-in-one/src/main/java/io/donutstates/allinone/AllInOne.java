@@ -115,7 +115,10 @@ public final class AllInOne implements AutoCloseable {
         return result;
     }
 
-    /** An embedded part that failed to start is the reason to report, not the service that waited for it. */
+    /**
+     * An embedded part that failed to start is the reason to report, not the service that waited for
+     * it; a setting the service refused is reported by its own one line, not by Spring's wrapping.
+     */
     private static RuntimeException firstFailure(RuntimeException e, CompletableFuture<?>... parts) {
         for (var part : parts) {
             if (part.isCompletedExceptionally()) {
@@ -126,7 +129,7 @@ public final class AllInOne implements AutoCloseable {
                 }
             }
         }
-        return e;
+        return io.donutstates.shared.StartRefused.in(e).<RuntimeException>map(refused -> refused).orElse(e);
     }
 
     /** A loopback port free now, for a part that starts later. */

@@ -9,15 +9,26 @@ public interface Outbox {
 
     void append(StockRanOut event);
 
-    /** Locks up to {@code limit} unpublished events that no other relay holds (oldest first). */
-    List<OutboxEntry> lockPending(int limit);
+    /**
+     * Locks up to {@code limit} unpublished events that are due at {@code now} (never tried, or their
+     * next attempt has come) and that no other relay holds; new events first, then by due time.
+     */
+    List<OutboxEntry> lockDue(Instant now, int limit);
 
     void markPublished(long entryId, Instant at);
 
-    void markAttemptFailed(long entryId, String error);
+    /** Records a failed attempt and when the event is due again. */
+    void markAttemptFailed(long entryId, String error, Instant nextAttemptAt);
 
+    /** Unpublished events, however long the history (an index over unpublished rows only). */
     long pendingCount();
 
-    /** An event waiting in the outbox. */
-    record OutboxEntry(long id, StockRanOut event) { }
+    /**
+     * What waits to be published, read in bounded time: the pending events counted up to
+     * {@code countUpTo} (more are reported as "more"), and the oldest of them with its last error.
+     */
+    OutboxBacklog backlog(int countUpTo);
+
+    /** An event waiting in the outbox, with the attempts made to publish it so far. */
+    record OutboxEntry(long id, StockRanOut event, int attempts) { }
 }

@@ -2,11 +2,14 @@ package io.donutstates.messaging;
 
 import io.donutstates.shared.Transactions;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 /**
  * Use case: publish what the outbox holds. At least once: a crash between publish and commit
  * publishes the event again, which the stock worker tolerates because it acts per replenishment.
+ * An event the topic does not take waits its own growing delay ({@link RelayBackoff}) and never
+ * holds up the others.
  */
 public class RelayingOutbox {
 
@@ -15,26 +18,43 @@ public class RelayingOutbox {
     private final Transactions transactions;
     private final Clock clock;
     private final int batchSize;
+    private final RelayBackoff backoff;
+    private final FailedAttempts failedAttempts;
 
-    public RelayingOutbox(Outbox outbox, StockTopic topic, Transactions transactions, Clock clock, int batchSize) {
+    /** Told of each attempt the topic refused, e.g. to log it. */
+    public interface FailedAttempts {
+        void failed(Outbox.OutboxEntry entry, int attempt, String error, Instant nextAttemptAt);
+    }
+
+    public RelayingOutbox(Outbox outbox, StockTopic topic, Transactions transactions, Clock clock, int batchSize,
+                          RelayBackoff backoff, FailedAttempts failedAttempts) {
         this.outbox = outbox;
         this.topic = topic;
         this.transactions = transactions;
         this.clock = clock;
         this.batchSize = batchSize;
+        this.backoff = backoff;
+        this.failedAttempts = failedAttempts;
     }
 
-    /** Publishes one batch; returns how many events went out. Stops at the first broker failure. */
+    /**
+     * Publishes one batch of due events; returns how many went out. An event the topic refuses is due
+     * again after its backoff, and the rest of the batch is still tried.
+     */
     public int relayBatch() {
         return transactions.inTransaction(() -> {
-            List<Outbox.OutboxEntry> pending = outbox.lockPending(batchSize);
+            List<Outbox.OutboxEntry> due = outbox.lockDue(clock.instant(), batchSize);
             int published = 0;
-            for (Outbox.OutboxEntry entry : pending) {
+            for (Outbox.OutboxEntry entry : due) {
                 try {
                     topic.publish(entry.event());
                 } catch (RuntimeException e) {
-                    outbox.markAttemptFailed(entry.id(), describe(e));
-                    return published;
+                    int attempt = entry.attempts() + 1;
+                    Instant next = clock.instant().plus(backoff.after(attempt));
+                    String error = describe(e);
+                    outbox.markAttemptFailed(entry.id(), error, next);
+                    failedAttempts.failed(entry, attempt, error, next);
+                    continue;
                 }
                 outbox.markPublished(entry.id(), clock.instant());
                 published++;

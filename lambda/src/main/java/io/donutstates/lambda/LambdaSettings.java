@@ -31,7 +31,8 @@ public final class LambdaSettings {
             "DONUT_PUBLIC_URL", "DONUT_CALLBACK_SECRET",
             "DONUT_REPLENISHMENT_DEADLINE", "DONUT_REPLENISHMENT_MAX_REORDERS",
             "DONUT_REPLENISHMENT_REQUEUE_AFTER", "DONUT_REPLENISHMENT_ORDER_LEASE",
-            "DONUT_OUTBOX_BATCH_SIZE", "DONUT_RELAY_ON_SHORTAGE", "DONUT_LEDGER_AUDIT_CHUNK",
+            "DONUT_OUTBOX_BATCH_SIZE", "DONUT_OUTBOX_FIRST_RETRY_DELAY", "DONUT_OUTBOX_MAX_RETRY_DELAY",
+            "DONUT_OUTBOX_STUCK_AFTER", "DONUT_RELAY_ON_SHORTAGE", "DONUT_LEDGER_AUDIT_CHUNK",
             "DONUT_ALERT_WEBHOOK_URL", "DONUT_ALERT_TOPIC_ARN", "DONUT_DEAD_LETTER_PEEK_LIMIT",
             "DONUT_RETENTION_OUTBOX", "DONUT_RETENTION_IDEMPOTENCY_KEYS", "DONUT_RETENTION_ALERTS",
             "DONUT_PURGE_BATCH_SIZE");
@@ -81,8 +82,9 @@ public final class LambdaSettings {
         return optional(name).map(v -> parseDuration(name, v)).orElse(defaultValue);
     }
 
+    /** An http(s) URL; anything else fails the container's init with one line naming the variable. */
     public Optional<URI> uri(String name) {
-        return optional(name).map(URI::create);
+        return optional(name).map(value -> io.donutstates.shared.SettingUrl.parse(name, value));
     }
 
     /** The region of the SQS/SNS/Secrets Manager clients: DONUT_SQS_REGION, else the Lambda's own. */

@@ -15,7 +15,10 @@ import io.donutstates.http.AnswerJson;
 import io.donutstates.http.SalesEndpoints;
 import io.donutstates.messaging.JdbcOutbox;
 import io.donutstates.messaging.Outbox;
+import io.donutstates.messaging.RelayBackoff;
+import io.donutstates.messaging.RelayFailureLog;
 import io.donutstates.messaging.RelayingOutbox;
+import io.donutstates.messaging.WatchingTheOutbox;
 import io.donutstates.messaging.SnsStockTopic;
 import io.donutstates.messaging.SqsClients;
 import io.donutstates.messaging.SqsQueues;
@@ -91,6 +94,7 @@ public final class LambdaShop implements AutoCloseable {
     private final SweepingStuckReplenishments sweeping;
     private final io.donutstates.audit.FollowingTheLedger followingTheLedger;
     private final RelayingOutbox relaying;
+    private final WatchingTheOutbox watchingTheOutbox;
     private final StockMessageHandling stockMessages;
     private final NoticingFactoryOutages noticingOutages;
     private final JdbcAlerts alerts;
@@ -137,7 +141,8 @@ public final class LambdaShop implements AutoCloseable {
             this.receivingDelivery = new ReceivingDelivery(replenishments, stock, ledger, callbacks, transactions, clock);
             this.givingUp = new GivingUpReplenishment(replenishments, alerts, clock);
             var http = new HttpFactory(
-                    new JdbcFactoryDirectory(dataSource, URI.create(settings.text("DONUT_FACTORY_URL", "http://127.0.0.1:8081"))),
+                    new JdbcFactoryDirectory(dataSource, io.donutstates.shared.SettingUrl.parse("DONUT_FACTORY_URL",
+                            settings.text("DONUT_FACTORY_URL", "http://127.0.0.1:8081"))),
                     settings.duration("DONUT_FACTORY_TIMEOUT", Duration.ofSeconds(5)),
                     settings.text("DONUT_FACTORY_REQUESTER", "Donut-States"));
             // Per container, so it only spares a factory the calls of this container while it is warm.
@@ -156,8 +161,11 @@ public final class LambdaShop implements AutoCloseable {
                     settings.duration("DONUT_REPLENISHMENT_DEADLINE", Duration.ofMinutes(3)),
                     settings.integer("DONUT_REPLENISHMENT_MAX_REORDERS", 2),
                     settings.duration("DONUT_REPLENISHMENT_REQUEUE_AFTER", Duration.ofMinutes(2)));
+            // The same backoff as the service's relay: an event the topic refused waits its own growing delay.
             this.relaying = new RelayingOutbox(outbox, stockTopic(), transactions, clock,
-                    settings.integer("DONUT_OUTBOX_BATCH_SIZE", 50));
+                    settings.integer("DONUT_OUTBOX_BATCH_SIZE", 50), relayBackoff(settings), new RelayFailureLog(clock));
+            this.watchingTheOutbox = new WatchingTheOutbox(outbox, alerts, clock,
+                    settings.duration("DONUT_OUTBOX_STUCK_AFTER", Duration.ofSeconds(60)));
             this.followingTheLedger = new io.donutstates.audit.FollowingTheLedger(
                     new io.donutstates.audit.JdbcLedgerAudits(dataSource), alerts, transactions, clock);
             // The schedule of ScheduledJobsFunction (every minute) is the purge interval here.
@@ -182,6 +190,18 @@ public final class LambdaShop implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("DONUT_RETENTION_OUTBOX, DONUT_RETENTION_IDEMPOTENCY_KEYS, "
                     + "DONUT_RETENTION_ALERTS: " + e.getMessage());
+        }
+    }
+
+    /** The relay's retry delays; a first delay longer than the longest stops the container's init, naming both. */
+    static RelayBackoff relayBackoff(LambdaSettings settings) {
+        var defaults = RelayBackoff.DEFAULTS;
+        try {
+            return new RelayBackoff(settings.duration("DONUT_OUTBOX_FIRST_RETRY_DELAY", defaults.first()),
+                    settings.duration("DONUT_OUTBOX_MAX_RETRY_DELAY", defaults.max()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("DONUT_OUTBOX_FIRST_RETRY_DELAY, DONUT_OUTBOX_MAX_RETRY_DELAY: "
+                    + e.getMessage());
         }
     }
 
@@ -313,6 +333,10 @@ public final class LambdaShop implements AutoCloseable {
 
     public io.donutstates.audit.FollowingTheLedger followingTheLedger() {
         return followingTheLedger;
+    }
+
+    public WatchingTheOutbox watchingTheOutbox() {
+        return watchingTheOutbox;
     }
 
     public RelayingOutbox relaying() {

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import io.donutstates.housekeeping.Purged;
+import io.donutstates.messaging.OutboxBacklog;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -92,9 +93,18 @@ public class ScheduledJobsHandler implements RequestHandler<ScheduledEvent, Map<
                 failure = failure == null ? failed.getValue() : failure;
             }
         }
-        long pending = shop.outbox().pendingCount();
+        // Raises one OUTBOX_STUCK alert when the oldest event has waited past DONUT_OUTBOX_STUCK_AFTER.
+        OutboxBacklog backlog = OutboxBacklog.EMPTY;
+        try {
+            backlog = shop.watchingTheOutbox().look();
+        } catch (RuntimeException e) {
+            log.error("outbox watch failed: {}", e.toString());
+            failure = failure == null ? e : failure;
+        }
+        long pending = backlog.pending();
         if (relayed > 0 || pending > 0) {
-            log.info("relayed {} stock event(s); {} still pending", relayed, pending);
+            log.info("relayed {} stock event(s); {} still pending, the oldest for {} s", relayed,
+                    backlog.pendingText(), backlog.oldestAge(java.time.Instant.now()).toSeconds());
         }
         if (failure != null) {
             throw failure;

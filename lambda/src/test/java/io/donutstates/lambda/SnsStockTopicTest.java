@@ -61,7 +61,7 @@ class SnsStockTopicTest {
     void withATopicArnTheShopRelaysToSnsAndLosesNothingWhileSnsIsDown() {
         try (var sns = new FakeSns();
              var shop = ShopUnderTest.start("DONUT_SNS_TOPIC_ARN", TOPIC_ARN, "DONUT_SNS_ENDPOINT", sns.endpoint().toString(),
-                     "DONUT_RELAY_ON_SHORTAGE", "false")) {
+                     "DONUT_RELAY_ON_SHORTAGE", "false", "DONUT_OUTBOX_FIRST_RETRY_DELAY", "2s")) {
             var shortage = (SaleResult.OutOfStock) shop.shop.selling().sell(Purchase.of("CP-502101", 9));
             var jobs = new ScheduledJobsHandler(shop.shop);
             var scheduled = Events.load(ScheduledEvent.class, "scheduled-event.json");
@@ -71,7 +71,10 @@ class SnsStockTopicTest {
                     .containsEntry("relayed", 0).containsEntry("pending", 1L);
             sns.down = false;
             assertThat(jobs.handleRequest(scheduled, new FakeContext("ScheduledJobsFunction")))
-                    .containsEntry("relayed", 1).containsEntry("pending", 0L);
+                    .as("the refused event waits out its retry delay").containsEntry("relayed", 0);
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15))
+                    .untilAsserted(() -> assertThat(jobs.handleRequest(scheduled, new FakeContext("ScheduledJobsFunction")))
+                            .containsEntry("relayed", 1).containsEntry("pending", 0L));
 
             assertThat(sns.published()).singleElement().satisfies(publish -> {
                 assertThat(publish.topicArn()).isEqualTo(TOPIC_ARN);

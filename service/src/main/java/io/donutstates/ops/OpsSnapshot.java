@@ -1,6 +1,8 @@
 package io.donutstates.ops;
 
+import io.donutstates.messaging.OutboxBacklog;
 import io.donutstates.messaging.SqsQueues;
+import io.donutstates.messaging.WatchingTheOutbox;
 import io.donutstates.replenishment.ReplenishmentStatus;
 import io.donutstates.replenishment.Replenishments;
 import io.donutstates.service.ShopReads;
@@ -27,6 +29,7 @@ import org.springframework.stereotype.Component;
  * last 24 hours, the oldest waiting request and stock per product. Readers get the latest reading
  * and never wait for the queue server or the database themselves: under a crowd on 2 cores, two
  * queue-attribute calls made inside each health check took its p99 from about 20 to 185 ms.
+ * The same turn reads the outbox backlog ({@link WatchingTheOutbox}, which alerts when it is stuck).
  */
 @Component
 public class OpsSnapshot implements SmartLifecycle {
@@ -46,12 +49,16 @@ public class OpsSnapshot implements SmartLifecycle {
     private final Stock stock;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final WatchingTheOutbox watchingTheOutbox;
+    private volatile OutboxBacklog outbox;
     private final Set<String> stockGauges = ConcurrentHashMap.newKeySet();
     private volatile Reading last;
     private ScheduledExecutorService refresher;
 
     /** Database reads go through the read pool, never a purchase's connections. */
-    OpsSnapshot(SqsQueues queues, ShopReads reads, Clock clock, MeterRegistry meters) {
+    OpsSnapshot(SqsQueues queues, ShopReads reads, Clock clock, MeterRegistry meters,
+                WatchingTheOutbox watchingTheOutbox) {
+        this.watchingTheOutbox = watchingTheOutbox;
         this.queues = queues;
         this.replenishments = reads.replenishments();
         this.stock = reads.stock();
@@ -63,6 +70,13 @@ public class OpsSnapshot implements SmartLifecycle {
                 .register(meters);
         Gauge.builder("donut.stock_queue.oldest.waiting", this, s -> s.read().oldestWaitingSeconds())
                 .description("age in seconds of the oldest replenishment still waiting for its factory order")
+                .baseUnit("seconds").register(meters);
+        Gauge.builder("donut.outbox.pending", this, s -> s.outbox().pending())
+                .description("stock events not yet published to the stock topic (counted up to "
+                        + WatchingTheOutbox.COUNT_UP_TO + ")")
+                .register(meters);
+        Gauge.builder("donut.outbox.oldest.age", this, s -> s.outbox().oldestAge(clock.instant()).toMillis() / 1000.0)
+                .description("age in seconds of the oldest stock event not yet published to the stock topic")
                 .baseUnit("seconds").register(meters);
         for (var status : ReplenishmentStatus.values()) {
             Gauge.builder("donut.replenishments", this, s -> s.read().replenishments().getOrDefault(status, 0L))
@@ -78,8 +92,19 @@ public class OpsSnapshot implements SmartLifecycle {
         return reading != null ? reading : refresh();
     }
 
+    /** The outbox backlog as last read; the first call reads at once if the background has not yet. */
+    public OutboxBacklog outbox() {
+        var backlog = outbox;
+        if (backlog == null) {
+            refresh();
+            backlog = outbox;
+        }
+        return backlog;
+    }
+
     synchronized Reading refresh() {
         var now = clock.instant();
+        outbox = watchingTheOutbox.look();
         long oldest = replenishments.oldestWaitingSince().map(t -> Duration.between(t, now).toSeconds()).orElse(0L);
         Map<String, Integer> shelves = new java.util.TreeMap<>();
         stock.all().forEach(p -> shelves.put(p.sku().value(), p.stock()));

@@ -7,8 +7,10 @@ import io.donutstates.factory.HttpFactory;
 import io.donutstates.factory.JdbcFactoryDirectory;
 import io.donutstates.messaging.JdbcOutbox;
 import io.donutstates.messaging.Outbox;
+import io.donutstates.messaging.RelayFailureLog;
 import io.donutstates.messaging.RelayingOutbox;
 import io.donutstates.messaging.StockTopic;
+import io.donutstates.messaging.WatchingTheOutbox;
 import io.donutstates.replenishment.DeliveryCallbacks;
 import io.donutstates.replenishment.GivingUpReplenishment;
 import io.donutstates.replenishment.JdbcReplenishments;
@@ -37,7 +39,6 @@ import io.donutstates.stock.JdbcStockAudit;
 import io.donutstates.stock.JdbcStockLedger;
 import io.donutstates.stock.Stock;
 import io.donutstates.stock.StockLedger;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -185,7 +186,7 @@ class CoreWiring {
 
     @Bean
     JdbcFactoryDirectory factoryDirectory(DonutProperties donut, HikariDataSource dataSource) {
-        return new JdbcFactoryDirectory(dataSource, URI.create(donut.factory().url()));
+        return new JdbcFactoryDirectory(dataSource, io.donutstates.shared.SettingUrl.parse("DONUT_FACTORY_URL", donut.factory().url()));
     }
 
     @Bean
@@ -230,6 +231,12 @@ class CoreWiring {
     @Bean
     RelayingOutbox relayingOutbox(DonutProperties donut, Outbox outbox, StockTopic topic,
                                   Transactions transactions, Clock clock) {
-        return new RelayingOutbox(outbox, topic, transactions, clock, donut.outbox().batchSize());
+        return new RelayingOutbox(outbox, topic, transactions, clock, donut.outbox().batchSize(),
+                donut.outbox().backoff(), new RelayFailureLog(clock));
+    }
+
+    @Bean
+    WatchingTheOutbox watchingTheOutbox(DonutProperties donut, Outbox outbox, Alerts alerts, Clock clock) {
+        return new WatchingTheOutbox(outbox, alerts, clock, donut.outbox().stuckAfter());
     }
 }

@@ -1,6 +1,7 @@
 package io.donutstates.service;
 
 import io.donutstates.shared.DatabaseDurability;
+import io.donutstates.shared.SettingUrl;
 import io.donutstates.housekeeping.RetentionPeriods;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -73,10 +74,18 @@ public record DonutProperties(
     }
 
     /** The SQS endpoint: empty for AWS itself. */
-    public record Sqs(String endpoint, @DefaultValue("us-east-1") String region) { }
+    public record Sqs(String endpoint, @DefaultValue("us-east-1") String region) {
+        public Sqs {
+            SettingUrl.optional("DONUT_SQS_ENDPOINT", endpoint);
+        }
+    }
 
     /** The SNS stock topic; without an ARN the topic delivers straight to {@code stock_queue}. */
-    public record Sns(String topicArn, String endpoint) { }
+    public record Sns(String topicArn, String endpoint) {
+        public Sns {
+            SettingUrl.optional("DONUT_SNS_ENDPOINT", endpoint);
+        }
+    }
 
     /** {@code stock_queue}, {@code dead_letter_queue} and how the worker consumes them. */
     public record Queue(
@@ -104,6 +113,7 @@ public record DonutProperties(
             @DefaultValue("2m") Duration outageAlertAfter,
             @DefaultValue("10m") Duration giveUpAfter) {
         public Factory {
+            SettingUrl.parse("DONUT_FACTORY_URL", url);
             if (outageAlertAfter.isNegative() || giveUpAfter.compareTo(Duration.ofSeconds(1)) < 0) {
                 throw new IllegalArgumentException("donut.factory.give-up-after (DONUT_FACTORY_GIVE_UP_AFTER) must be "
                         + "at least 1s and donut.factory.outage-alert-after (DONUT_FACTORY_OUTAGE_ALERT_AFTER) not negative");
@@ -126,8 +136,29 @@ public record DonutProperties(
             @DefaultValue("60s") Duration orderLease,
             @DefaultValue("10s") Duration sweepInterval) { }
 
-    /** The outbox relay. */
-    public record Outbox(@DefaultValue("250ms") Duration pollInterval, @DefaultValue("50") int batchSize) { }
+    /**
+     * The outbox relay: how often it looks, how many events per transaction, the growing delay before
+     * an event the topic refused is tried again, and how long an event may wait before it is reported.
+     */
+    public record Outbox(@DefaultValue("250ms") Duration pollInterval, @DefaultValue("50") int batchSize,
+                         @DefaultValue("1s") Duration firstRetryDelay, @DefaultValue("60s") Duration maxRetryDelay,
+                         @DefaultValue("60s") Duration stuckAfter) {
+        public Outbox {
+            try {
+                new io.donutstates.messaging.RelayBackoff(firstRetryDelay, maxRetryDelay);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("donut.outbox (DONUT_OUTBOX_FIRST_RETRY_DELAY, "
+                        + "DONUT_OUTBOX_MAX_RETRY_DELAY): " + e.getMessage());
+            }
+            if (stuckAfter.isNegative() || stuckAfter.isZero()) {
+                throw new IllegalArgumentException("donut.outbox.stuck-after (DONUT_OUTBOX_STUCK_AFTER) must be positive");
+            }
+        }
+
+        public io.donutstates.messaging.RelayBackoff backoff() {
+            return new io.donutstates.messaging.RelayBackoff(firstRetryDelay, maxRetryDelay);
+        }
+    }
 
     /**
      * How purchases reach the database: {@code combined} shares one transaction among buyers of the

@@ -8,11 +8,11 @@ import io.donutstates.messaging.SqsQueues;
 import io.donutstates.messaging.SqsStockTopic;
 import io.donutstates.messaging.StockMessageHandling;
 import io.donutstates.messaging.StockTopic;
+import io.donutstates.messaging.StockTopicCheck;
+import io.donutstates.shared.SettingUrl;
 import io.donutstates.replenishment.GivingUpReplenishment;
 import io.donutstates.replenishment.OrderingFromFactory;
-import java.net.URI;
 import java.time.Clock;
-import java.util.Optional;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -23,7 +23,7 @@ class MessagingWiring {
 
     @Bean(destroyMethod = "close")
     SqsClient sqsClient(DonutProperties donut) {
-        return SqsClients.sqs(endpoint(donut.sqs().endpoint()), donut.sqs().region());
+        return SqsClients.sqs(SettingUrl.optional("DONUT_SQS_ENDPOINT", donut.sqs().endpoint()), donut.sqs().region());
     }
 
     @Bean
@@ -33,11 +33,15 @@ class MessagingWiring {
                 queue.maxReceiveCount(), queue.visibilityTimeout(), queue.create()));
     }
 
+    /** SNS when a topic is configured, checked at once: a topic that cannot be reached refuses the start. */
     @Bean
     StockTopic stockTopic(DonutProperties donut, SqsClient sqs, SqsQueues queues) {
         String topicArn = donut.sns().topicArn();
         if (topicArn != null && !topicArn.isBlank()) {
-            return new SnsStockTopic(SqsClients.sns(endpoint(donut.sns().endpoint()), donut.sqs().region()), topicArn);
+            var endpoint = SettingUrl.optional("DONUT_SNS_ENDPOINT", donut.sns().endpoint());
+            var sns = SqsClients.sns(endpoint, donut.sqs().region());
+            StockTopicCheck.verify(sns, topicArn.strip(), endpoint, donut.sqs().region());
+            return new SnsStockTopic(sns, topicArn.strip());
         }
         return new SqsStockTopic(sqs, queues);
     }
@@ -54,9 +58,5 @@ class MessagingWiring {
     @Bean
     SqsDeadLetters deadLetters(SqsClient sqs, SqsQueues queues) {
         return new SqsDeadLetters(sqs, queues);
-    }
-
-    private static Optional<URI> endpoint(String configured) {
-        return configured == null || configured.isBlank() ? Optional.empty() : Optional.of(URI.create(configured));
     }
 }

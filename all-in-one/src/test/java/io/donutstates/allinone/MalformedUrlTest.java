@@ -1,0 +1,49 @@
+package io.donutstates.allinone;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** A URL setting that is not an http(s) URL with a host refuses the start with one line naming it. */
+class MalformedUrlTest {
+
+    @Test
+    void a_queue_endpoint_without_a_scheme_refuses_the_start() {
+        assertThatThrownBy(() -> AllInOne.start(environment("DONUT_SQS_ENDPOINT", "localhost:9324")))
+                .hasMessage("DONUT_SQS_ENDPOINT is not a URL like http://host:port (got 'localhost:9324'): "
+                        + "it must start with http:// or https://");
+    }
+
+    @Test
+    void an_sns_endpoint_with_a_space_refuses_the_start() {
+        assertThatThrownBy(() -> AllInOne.start(environment("DONUT_SNS_ENDPOINT", "http://sns host:4566",
+                "DONUT_SNS_TOPIC_ARN", "arn:aws:sns:us-east-1:000000000000:donut-stock",
+                "DONUT_SQS_ENDPOINT", "http://127.0.0.1:9")))
+                .hasMessageStartingWith("DONUT_SNS_ENDPOINT is not a URL like http://host:port "
+                        + "(got 'http://sns host:4566'): ")
+                .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void a_factory_url_without_a_host_refuses_the_start() {
+        assertThatThrownBy(() -> AllInOne.start(environment("DONUT_FACTORY_URL", "http:///api")))
+                .hasMessage("DONUT_FACTORY_URL is not a URL like http://host:port (got 'http:///api'): it names no host");
+    }
+
+    private static Map<String, String> environment(String... settings) {
+        Map<String, String> env = new HashMap<>();
+        env.put("SERVER_PORT", "0");
+        env.put("DONUT_DB_URL", SharedMariaDb.freshDatabaseUrl());
+        env.put("DONUT_DB_USER", "root");
+        env.put("DONUT_DB_PASSWORD", "");
+        env.put("DONUT_ADMIN_TOKEN", "malformed-url-token");
+        env.put("DONUT_FACTORY_PORT", "0");
+        env.put("LOGGING_LEVEL_ROOT", "OFF");
+        for (int i = 0; i < settings.length; i += 2) {
+            env.put(settings[i], settings[i + 1]);
+        }
+        return env;
+    }
+}

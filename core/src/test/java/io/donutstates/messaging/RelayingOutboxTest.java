@@ -1,0 +1,131 @@
+package io.donutstates.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.donutstates.replenishment.StockRanOut;
+import io.donutstates.shared.Transactions;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+class RelayingOutboxTest {
+
+    private static final Transactions NO_TRANSACTION = new Transactions() {
+        @Override
+        public <T> T inTransaction(Supplier<T> work) {
+            return work.get();
+        }
+    };
+    private static final Instant START = Instant.parse("2026-11-29T12:00:00Z");
+
+    private final InMemoryOutbox outbox = new InMemoryOutbox();
+    private final MovableClock clock = new MovableClock(START);
+    private final Set<String> refusedSkus = new HashSet<>();
+    private final List<StockRanOut> published = new ArrayList<>();
+    private final List<String> failures = new ArrayList<>();
+    private final StockTopic topic = event -> {
+        if (refusedSkus.contains(event.sku().value())) {
+            throw new IllegalStateException("topic refused " + event.sku().value());
+        }
+        published.add(event);
+    };
+    private final RelayingOutbox relay = new RelayingOutbox(outbox, topic, NO_TRANSACTION, clock, 50,
+            new RelayBackoff(Duration.ofSeconds(1), Duration.ofSeconds(10)),
+            (entry, attempt, error, next) -> failures.add(entry.event().sku().value() + "#" + attempt + "@" + next));
+
+    @Test
+    void an_event_the_topic_refuses_does_not_hold_up_the_events_behind_it() {
+        outbox.append(InMemoryOutbox.event("CP-1", START));
+        outbox.append(InMemoryOutbox.event("CP-2", START));
+        outbox.append(InMemoryOutbox.event("CP-3", START));
+        refusedSkus.add("CP-1");
+
+        int relayed = relay.relayBatch();
+
+        assertThat(relayed).isEqualTo(2);
+        assertThat(published).extracting(e -> e.sku().value()).containsExactly("CP-2", "CP-3");
+        assertThat(outbox.row("CP-1").lastError).isEqualTo("IllegalStateException: topic refused CP-1");
+        assertThat(failures).containsExactly("CP-1#1@" + START.plusSeconds(1));
+    }
+
+    @Test
+    void a_refused_event_waits_a_growing_delay_up_to_the_longest_before_it_is_tried_again() {
+        outbox.append(InMemoryOutbox.event("CP-1", START));
+        refusedSkus.add("CP-1");
+        List<Duration> waits = new ArrayList<>();
+
+        for (int attempt = 1; attempt <= 6; attempt++) {
+            relay.relayBatch();
+            Duration wait = Duration.between(clock.instant(), outbox.row("CP-1").nextAttemptAt);
+            waits.add(wait);
+            clock.advance(wait.minusMillis(1));
+            relay.relayBatch();
+            assertThat(outbox.row("CP-1").attempts).as("not tried before its delay is over").isEqualTo(attempt);
+            clock.advance(Duration.ofMillis(1));
+        }
+
+        assertThat(waits).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4),
+                Duration.ofSeconds(8), Duration.ofSeconds(10), Duration.ofSeconds(10));
+    }
+
+    @Test
+    void an_event_goes_out_once_the_topic_takes_it_again() {
+        outbox.append(InMemoryOutbox.event("CP-1", START));
+        refusedSkus.add("CP-1");
+        relay.relayBatch();
+        refusedSkus.clear();
+
+        assertThat(relay.relayBatch()).as("still waiting out its delay").isZero();
+        clock.advance(Duration.ofSeconds(1));
+
+        assertThat(relay.relayBatch()).isEqualTo(1);
+        assertThat(outbox.pendingCount()).isZero();
+        assertThat(relay.relayBatch()).as("published once").isZero();
+    }
+
+    @Test
+    void the_backoff_doubles_from_the_first_delay_and_stops_at_the_longest() {
+        var backoff = new RelayBackoff(Duration.ofMillis(500), Duration.ofSeconds(3));
+
+        assertThat(backoff.after(1)).isEqualTo(Duration.ofMillis(500));
+        assertThat(backoff.after(2)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(backoff.after(3)).isEqualTo(Duration.ofSeconds(2));
+        assertThat(backoff.after(4)).isEqualTo(Duration.ofSeconds(3));
+        assertThat(backoff.after(1_000_000)).isEqualTo(Duration.ofSeconds(3));
+    }
+
+    /** A clock the test moves by hand. */
+    static final class MovableClock extends Clock {
+        private Instant now;
+
+        MovableClock(Instant start) {
+            this.now = start;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+}
