@@ -16,12 +16,12 @@ public final class SaleReplies {
     private SaleReplies() {
     }
 
-    /** {@code {"sku":"CP-502101","quantity":1}}, the quantity as a number or numeric string. */
+    /** {@code {"sku":"CP-502101","quantity":1}}: the quantity a JSON integer, never a string. */
     public static Purchase purchase(Map<String, Object> body) {
-        return new Purchase(Sku.of(JsonBodies.text(body, "sku")), Quantity.parse(body.get("quantity"), "quantity"));
+        return new Purchase(Sku.of(JsonBodies.text(body, "sku")), Quantity.of(JsonBodies.wholeNumber(body, "quantity")));
     }
 
-    /** The legacy body names one donut of {@code MessageAttributeProductId}. */
+    /** The legacy body names one donut of {@code MessageAttributeProductId}; its other fields are not read. */
     public static Purchase legacyPurchase(Map<String, Object> body) {
         return new Purchase(Sku.of(JsonBodies.text(body, "MessageAttributeProductId")), Quantity.of(1));
     }

@@ -29,8 +29,8 @@ public final class SalesEndpoints {
 
     /** {@code POST /api/sales}: a JSON purchase; an {@code Idempotency-Key} (may be null) makes a retry safe. */
     public Answered sell(String contentType, String body, String idempotencyKey) {
-        if (!isJson(contentType)) {
-            return Answered.refused(HttpReply.error(415, "UNSUPPORTED_MEDIA_TYPE", "send the body as application/json"));
+        if (!JsonContentType.isJson(contentType)) {
+            return Answered.refused(JsonContentType.unsupported());
         }
         if (body == null || body.isEmpty()) {
             return Answered.refused(HttpReply.badRequest("request body must be a JSON object of the documented shape"));
@@ -46,19 +46,19 @@ public final class SalesEndpoints {
         }
     }
 
-    /** {@code POST /send}: one donut of {@code MessageAttributeProductId}, JSON sent with any content type. */
-    public Answered send(String body) {
+    /**
+     * {@code POST /send}: one donut of {@code MessageAttributeProductId}; the body's other legacy fields
+     * are not read. Sent as JSON, as {@code /api/sales} is, so no other site's page can buy through it.
+     */
+    public Answered send(String contentType, String body) {
+        if (!JsonContentType.isJson(contentType)) {
+            return Answered.refused(JsonContentType.unsupported());
+        }
         try {
             SaleResult result = checkout.sell(SaleReplies.legacyPurchase(JsonBodies.object(body)));
             return new Answered(result, SaleReplies.legacy(result));
         } catch (IllegalArgumentException e) {
             return Answered.refused(HttpReply.badRequest(e.getMessage()));
         }
-    }
-
-    /** {@code application/json}, with or without parameters such as a charset, in any letter case. */
-    private static boolean isJson(String contentType) {
-        return contentType != null
-                && contentType.split(";", 2)[0].strip().equalsIgnoreCase("application/json");
     }
 }

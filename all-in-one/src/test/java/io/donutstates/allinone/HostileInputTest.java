@@ -168,6 +168,18 @@ class HostileInputTest {
                  "<sale><sku>CP-502101</sku><quantity>1</quantity></sale>")
          .add(415, "sales: form-urlencoded", "POST", "/api/sales", "application/x-www-form-urlencoded",
                  "sku=CP-502101&quantity=1")
+         .json(400, "sales: quantity as a numeric string", "POST", "/api/sales", sale(quoted(SKU), "\"1\""))
+         .json(400, "sales: quantity named twice", "POST", "/api/sales",
+                 "{\"sku\":\"CP-502101\",\"quantity\":1,\"quantity\":2}")
+         .json(400, "sales: sku named twice", "POST", "/api/sales",
+                 "{\"sku\":\"CP-502102\",\"quantity\":1,\"sku\":\"CP-502101\"}")
+         .add(415, "sales: text/plain (a cross-site form)", "POST", "/api/sales", "text/plain",
+                 sale(quoted(SKU), "1"))
+         .add(415, "sales: multipart form", "POST", "/api/sales", "multipart/form-data; boundary=x",
+                 "--x\r\nContent-Disposition: form-data; name=\"sku\"\r\n\r\nCP-502101\r\n--x--\r\n")
+         .add(415, "sales: no content type", "POST", "/api/sales", null, sale(quoted(SKU), "1"))
+         .add(415, "sales: json as a parameter of text/plain", "POST", "/api/sales", "text/plain; a=application/json",
+                 sale(quoted(SKU), "1"))
          .json(400, "sales: valid purchase padded over 64 KB", "POST", "/api/sales",
                  "{\"sku\":\"CP-502101\",\"quantity\":1,\"pad\":\"" + PAD_70_KB + "\"}")
          .json(400, "sales: valid purchase padded to 2 MB", "POST", "/api/sales",
@@ -180,8 +192,15 @@ class HostileInputTest {
          .json(400, "send: product id of 10 KB", "POST", "/send", legacy(quoted(LONG_SKU)))
          .json(404, "send: unknown product", "POST", "/send", legacy("\"NO-SUCH-DONUT\""))
          .json(400, "send: malformed JSON", "POST", "/send", "{\"MessageAttributeProductId\":")
-         .add(400, "send: XML body", "POST", "/send", "text/xml",
+         .add(415, "send: XML body", "POST", "/send", "text/xml",
                  "<MessageAttributeProductId>CP-502101</MessageAttributeProductId>")
+         .add(415, "send: the legacy body as text/plain (a cross-site form)", "POST", "/send", "text/plain",
+                 legacy(quoted(SKU)))
+         .add(415, "send: form-urlencoded", "POST", "/send", "application/x-www-form-urlencoded",
+                 "MessageAttributeProductId=CP-502101")
+         .add(415, "send: no content type", "POST", "/send", null, legacy(quoted(SKU)))
+         .json(400, "send: product id named twice", "POST", "/send",
+                 "{\"MessageAttributeProductId\":\"CP-502102\",\"MessageAttributeProductId\":\"CP-502101\"}")
          .json(400, "send: valid body padded to 2 MB", "POST", "/send",
                  legacy(quoted(SKU)).replace("\"재고 부족\"", "\"" + PAD_2_MB + "\""));
 
@@ -225,6 +244,12 @@ class HostileInputTest {
          .json(400, "admin stock: fractional", "PUT", stock, "{\"stock\":1.5}", "Authorization", bearer)
          .json(400, "admin stock: '1 OR 1=1'", "PUT", stock, "{\"stock\":\"1 OR 1=1\"}", "Authorization", bearer)
          .json(400, "admin stock: malformed JSON", "PUT", stock, "{\"stock\":", "Authorization", bearer)
+         .json(400, "admin stock: a numeric string", "PUT", stock, "{\"stock\":\"7\"}", "Authorization", bearer)
+         .json(400, "admin stock: named twice", "PUT", stock, "{\"stock\":7,\"stock\":8}", "Authorization", bearer)
+         .json(400, "admin policy: quantity as a numeric string", "PUT", "/api/admin/products/" + SKU + "/policy",
+                 "{\"reorderQuantity\":\"10\",\"reorderPoint\":2}", "Authorization", bearer)
+         .json(400, "admin policy: point named twice", "PUT", "/api/admin/products/" + SKU + "/policy",
+                 "{\"reorderQuantity\":10,\"reorderPoint\":2,\"reorderPoint\":3}", "Authorization", bearer)
          .json(400, "admin stock: padded over 64 KB", "PUT", stock,
                  "{\"stock\":7,\"pad\":\"" + PAD_70_KB + "\"}", "Authorization", bearer)
          .json(404, "admin stock: unknown sku", "PUT", "/api/admin/products/NO-SUCH-DONUT/stock", "{\"stock\":7}",
@@ -250,6 +275,8 @@ class HostileInputTest {
          .json(400, "callback: product id missing", "POST", cb + "?token={token}", "{\"MessageAttributeProductCnt\":10}")
          .json(400, "callback: malformed JSON", "POST", cb + "?token={token}", "{\"MessageAttributeProductId\":")
          .json(400, "callback: empty body", "POST", cb + "?token={token}", "")
+         .json(400, "callback: count named twice", "POST", cb + "?token={token}",
+                 completion("10").replace("\"MessageAttributeProductCnt\":10", "\"MessageAttributeProductCnt\":10,\"MessageAttributeProductCnt\":1"))
          .json(400, "callback: valid delivery padded over 64 KB", "POST", cb + "?token={token}",
                  completion("10").replace("\"Donut-States\"", "\"" + PAD_70_KB + "\""))
          .json(401, "callback: no token", "POST", cb, completion("10"))
@@ -294,8 +321,13 @@ class HostileInputTest {
         String after = snapshot();
         String shown = answer.body().length() > 600 ? answer.body().substring(0, 600) + "..." : answer.body();
         assertThat(answer.status()).as("%s: status; body: %s", row, shown).isEqualTo(expected);
-        assertThat(answer.body()).as("%s: no stack trace or framework internals in %s", row, shown)
-                .doesNotContain("Exception").doesNotContain("at io.").doesNotContain("org.springframework");
+        assertThat(answer.body()).as("%s: no stack trace, Java type or framework internals in %s", row, shown)
+                .doesNotContain("Exception").doesNotContain("at io.").doesNotContain("org.springframework")
+                .doesNotContain("java.").doesNotContain("<html");
+        assertThat(answer.headers().firstValue("X-Content-Type-Options")).as("%s: nosniff", row).hasValue("nosniff");
+        assertThat(answer.headers().firstValue("X-Frame-Options")).as("%s: no framing", row).hasValue("DENY");
+        assertThat(answer.headers().firstValue("Content-Security-Policy")).as("%s: content security policy", row)
+                .hasValueSatisfying(policy -> assertThat(policy).contains("default-src 'none'"));
         assertThat(answer.contentType()).as("%s: content type of the answer; body: %s", row, shown)
                 .startsWith("application/json");
         JsonNode json = parse(answer.body());
@@ -342,7 +374,7 @@ class HostileInputTest {
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body());
+                    response.body(), response.headers());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(row.method() + " " + shortened(path) + " was not answered", e);
         } catch (InterruptedException e) {
@@ -363,5 +395,5 @@ class HostileInputTest {
         return text.length() <= 120 ? text : text.substring(0, 120) + "...(" + text.length() + " chars)";
     }
 
-    private record Answer(int status, String contentType, String body) { }
+    private record Answer(int status, String contentType, String body, java.net.http.HttpHeaders headers) { }
 }

@@ -16,6 +16,18 @@ class SkuAndQuantityTest {
         assertThatThrownBy(() -> Sku.of(text)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sku");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"CP-502101", "cp-502101", "Cp-502101", " CP-502101", "CP-502101\t", "\n cp-502101 "})
+    void reads_every_spelling_of_a_sku_as_its_trimmed_upper_case_form(String text) {
+        assertThat(Sku.of(text)).isEqualTo(Sku.of("CP-502101"));
+        assertThat(Sku.of(text).value()).isEqualTo("CP-502101");
+    }
+
+    @Test
+    void upper_cases_only_ascii_letters_so_a_dotless_i_stays_refused() {
+        assertThatThrownBy(() -> Sku.of("cı-1")).isInstanceOf(IllegalArgumentException.class);
+    }
+
     @Test
     void refuses_overlong_skus_without_echoing_them_whole() {
         assertThatThrownBy(() -> Sku.of("A".repeat(10_000))).hasMessageNotContaining("A".repeat(100));

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.donutstates.http.AnswerJson;
 import io.donutstates.http.HttpReply;
+import io.donutstates.http.SecurityHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
@@ -13,10 +14,27 @@ import java.util.Optional;
 /**
  * An API Gateway HTTP API request (payload format 2.0) as the handlers need it: method, path,
  * headers without regard to case, query parameters and the body as text, decoded when API Gateway
- * sent it base64-encoded. Answers go back as JSON with the status of the shared {@link HttpReply}.
+ * sent it base64-encoded. Answers go back as JSON with the status of the shared {@link HttpReply} and
+ * the API's {@link SecurityHeaders}.
  */
 record HttpApiRequest(String method, String path, Map<String, String> headers, Map<String, String> query,
                       String rawBody, boolean base64) {
+
+    /** JSON, with the security headers the service's answers carry. */
+    private static final Map<String, String> ANSWER_HEADERS = answerHeaders();
+    private static final Map<String, String> UNAVAILABLE_HEADERS = withRetryAfter(ANSWER_HEADERS);
+
+    private static Map<String, String> withRetryAfter(Map<String, String> headers) {
+        Map<String, String> all = new java.util.LinkedHashMap<>(headers);
+        all.put("Retry-After", String.valueOf(HttpReply.RETRY_AFTER_SECONDS));
+        return java.util.Collections.unmodifiableMap(all);
+    }
+
+    private static Map<String, String> answerHeaders() {
+        Map<String, String> headers = new java.util.LinkedHashMap<>(SecurityHeaders.API);
+        headers.put("Content-Type", "application/json");
+        return java.util.Collections.unmodifiableMap(headers);
+    }
 
     static HttpApiRequest of(APIGatewayV2HTTPEvent event) {
         String method = event.getRequestContext() != null && event.getRequestContext().getHttp() != null
@@ -63,10 +81,7 @@ record HttpApiRequest(String method, String path, Map<String, String> headers, M
     static APIGatewayV2HTTPResponse answer(HttpReply reply) {
         return APIGatewayV2HTTPResponse.builder()
                 .withStatusCode(reply.status())
-                .withHeaders(reply.status() == 503
-                        ? Map.of("Content-Type", "application/json",
-                                "Retry-After", String.valueOf(HttpReply.RETRY_AFTER_SECONDS))
-                        : Map.of("Content-Type", "application/json"))
+                .withHeaders(reply.status() == 503 ? UNAVAILABLE_HEADERS : ANSWER_HEADERS)
                 .withBody(AnswerJson.text(reply.body()))
                 .withIsBase64Encoded(false)
                 .build();

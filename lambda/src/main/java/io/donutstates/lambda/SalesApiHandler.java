@@ -85,7 +85,7 @@ public class SalesApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, AP
     }
 
     private HttpReply legacySend(HttpApiRequest request) {
-        return relayIfShort(shop.salesEndpoints().send(request.body()));
+        return relayIfShort(shop.salesEndpoints().send(request.header("Content-Type").orElse(null), request.body()));
     }
 
     private HttpReply relayIfShort(SalesEndpoints.Answered answered) {

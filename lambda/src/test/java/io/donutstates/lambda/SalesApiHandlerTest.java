@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.donutstates.http.SecurityHeaders;
 import io.donutstates.messaging.StockEventJson;
 import io.donutstates.replenishment.ReplenishmentStatus;
 import java.util.function.Consumer;
@@ -33,7 +34,10 @@ class SalesApiHandlerTest {
 
     private APIGatewayV2HTTPResponse call(APIGatewayV2HTTPEvent event) {
         APIGatewayV2HTTPResponse response = handler.handleRequest(event, new FakeContext("SalesApiFunction"));
-        assertThat(response.getHeaders()).containsEntry("Content-Type", "application/json");
+        assertThat(response.getHeaders()).containsEntry("Content-Type", "application/json")
+                .containsEntry("X-Content-Type-Options", "nosniff").containsEntry("X-Frame-Options", "DENY")
+                .containsEntry("Referrer-Policy", "no-referrer")
+                .containsEntry("Content-Security-Policy", SecurityHeaders.API_POLICY);
         assertThat(response.getBody()).doesNotContain("Exception").doesNotContain("\tat ");
         return response;
     }
@@ -69,7 +73,7 @@ class SalesApiHandlerTest {
     }
 
     @Test
-    void aBase64BodyWithTheQuantityAsTextIsRead() {
+    void aBase64EncodedBodyIsRead() {
         int before = shop.stockOf("CP-502103");
         APIGatewayV2HTTPResponse response = call(Events.http("http-post-sales-base64.json"));
 
@@ -158,6 +162,46 @@ class SalesApiHandlerTest {
                 event -> ((ObjectNode) event.get("headers")).put("content-type", "text/plain"));
         assertThat(plainText.getStatusCode()).isEqualTo(415);
         assertThat(json(plainText).get("status").asString()).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
+    }
+
+    @Test
+    void aPurchaseIsReadStrictlyAndRefusedBeforeItSells() {
+        int before = shop.stockOf("CP-502104");
+        assertBadRequest(call("http-post-sales.json", body("{\"sku\":\"CP-502104\",\"quantity\":\"1\"}")),
+                "quantity must be a JSON integer");
+        assertBadRequest(call("http-post-sales.json",
+                body("{\"sku\":\"CP-502104\",\"quantity\":1,\"quantity\":900}")),
+                "names the field 'quantity' more than once");
+        assertBadRequest(call("http-post-send.json",
+                body("{\"MessageAttributeProductId\":\"CP-502104\",\"MessageAttributeProductId\":\"CP-502101\"}")),
+                "names the field 'MessageAttributeProductId' more than once");
+        for (String type : new String[] {"text/plain", "application/x-www-form-urlencoded", "multipart/form-data"}) {
+            APIGatewayV2HTTPResponse legacy = call("http-post-send.json", event -> {
+                ((ObjectNode) event.get("headers")).put("content-type", type);
+                event.put("body", "{\"MessageAttributeProductId\":\"CP-502104\"}");
+            });
+            assertThat(legacy.getStatusCode()).as(type).isEqualTo(415);
+            assertThat(json(legacy).get("status").asString()).as(type).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
+        }
+        assertThat(shop.stockOf("CP-502104")).isEqualTo(before);
+    }
+
+    @Test
+    void aLowerCaseSkuBuysTheProductUnderItsCanonicalSku() {
+        shop.jdbc().sql("UPDATE product SET stock = 10 WHERE sku = 'CP-502103'").update();
+        APIGatewayV2HTTPResponse sold = call("http-post-sales.json", event -> {
+            ((ObjectNode) event.get("headers")).remove("idempotency-key");
+            ((ObjectNode) event.get("headers")).put("content-type", "application/vnd.donut+json; charset=utf-8");
+            event.put("body", "{\"sku\":\" cp-502103 \",\"quantity\":1}");
+        });
+        assertThat(sold.getStatusCode()).isEqualTo(201);
+        assertThat(json(sold).get("sku").asString()).isEqualTo("CP-502103");
+        assertThat(shop.stockOf("CP-502103")).isEqualTo(9);
+
+        APIGatewayV2HTTPResponse product = call("http-get-product.json",
+                e -> Events.route(e, "GET", "/api/products/cp-502103"));
+        assertThat(product.getStatusCode()).isEqualTo(200);
+        assertThat(json(product).get("sku").asString()).isEqualTo("CP-502103");
     }
 
     private static void assertBadRequest(APIGatewayV2HTTPResponse response, String messagePart) {

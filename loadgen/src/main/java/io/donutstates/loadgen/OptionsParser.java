@@ -70,7 +70,8 @@ public final class OptionsParser {
                     }
                 }
                 case "--scenario" -> scenario = scenario(value);
-                case "--sku" -> sku = nonBlank(name, value);
+                // The shop answers with the canonical SKU (trimmed, upper case); so does the run.
+                case "--sku" -> sku = nonBlank(name, value).strip().toUpperCase(java.util.Locale.ROOT);
                 case "--factory-id" -> factoryId = nonBlank(name, value);
                 case "--concurrency" -> concurrency = (int) number(name, value, 1, 10_000);
                 case "--duration" -> duration = positive(name, Durations.parse(name, value));

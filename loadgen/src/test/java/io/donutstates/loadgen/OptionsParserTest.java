@@ -74,6 +74,11 @@ class OptionsParserTest {
         assertThat(countOnly.bound()).isEqualTo("10 requests");
     }
 
+    @Test
+    void aSkuIsTakenInTheShopsCanonicalSpelling() throws UsageException {
+        assertThat(OptionsParser.parse("--sku", " cp-502101 ").sku()).isEqualTo("CP-502101");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "--bogus", "--concurrency", "--concurrency=0", "--concurrency=abc", "--duration=soon", "--duration=0s",

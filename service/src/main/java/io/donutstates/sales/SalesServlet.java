@@ -52,7 +52,7 @@ class SalesServlet extends HttpServlet {
             String body = body(request);
             var answered = request.getServletPath().equals(SALES)
                     ? endpoints.sell(request.getContentType(), body, request.getHeader("Idempotency-Key"))
-                    : endpoints.send(body);
+                    : endpoints.send(request.getContentType(), body);
             if (answered.result() != null) {
                 metrics.sale(answered.result(), arrived);
             }

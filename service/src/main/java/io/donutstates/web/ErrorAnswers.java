@@ -4,6 +4,8 @@ import io.donutstates.http.HttpReply;
 import io.donutstates.shared.DatabaseOutage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -12,6 +14,7 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -33,10 +36,33 @@ class ErrorAnswers {
         return answer(HttpStatus.BAD_REQUEST, "BAD_REQUEST", "request body must be a JSON object of the documented shape");
     }
 
-    @ExceptionHandler({MissingServletRequestParameterException.class, MissingRequestHeaderException.class,
-            MethodArgumentTypeMismatchException.class})
-    ResponseEntity<Object> badParameter(Exception e) {
-        return answer(HttpStatus.BAD_REQUEST, "BAD_REQUEST", e.getMessage());
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<Object> missingParameter(MissingServletRequestParameterException e) {
+        return answer(HttpStatus.BAD_REQUEST, "BAD_REQUEST", "query parameter '" + e.getParameterName() + "' is required");
+    }
+
+    @ExceptionHandler(MissingRequestHeaderException.class)
+    ResponseEntity<Object> missingHeader(MissingRequestHeaderException e) {
+        return answer(HttpStatus.BAD_REQUEST, "BAD_REQUEST", "header '" + e.getHeaderName() + "' is required");
+    }
+
+    /** Any other binding problem; Spring's own message names Java types, so it is not passed on. */
+    @ExceptionHandler(ServletRequestBindingException.class)
+    ResponseEntity<Object> unboundRequest(ServletRequestBindingException e) {
+        return answer(HttpStatus.BAD_REQUEST, "BAD_REQUEST", "the request lacks a required parameter or header");
+    }
+
+    /** A parameter that does not convert, e.g. {@code ?limit=abc}: named, in words, without Java types. */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Object> mismatchedParameter(MethodArgumentTypeMismatchException e) {
+        return answer(HttpStatus.BAD_REQUEST, "BAD_REQUEST", ParameterWords.mismatch(e.getName(), e.getRequiredType(), e.getValue()));
+    }
+
+    @ExceptionHandler(TypeMismatchException.class)
+    ResponseEntity<Object> mismatchedValue(TypeMismatchException e) {
+        return answer(HttpStatus.BAD_REQUEST, "BAD_REQUEST",
+                ParameterWords.mismatch(e.getPropertyName() == null ? "a parameter" : e.getPropertyName(),
+                        e.getRequiredType(), e.getValue()));
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
@@ -51,7 +77,13 @@ class ErrorAnswers {
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<Object> wrongMethod(HttpRequestMethodNotSupportedException e) {
-        return answer(HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED", e.getMessage());
+        var reply = answer(HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED",
+                "Request method '" + e.getMethod() + "' is not supported");
+        if (e.getSupportedHttpMethods() == null || e.getSupportedHttpMethods().isEmpty()) {
+            return reply;
+        }
+        return ResponseEntity.status(reply.getStatusCode()).headers(reply.getHeaders())
+                .allow(e.getSupportedHttpMethods().toArray(HttpMethod[]::new)).body(reply.getBody());
     }
 
     @ExceptionHandler(NoResourceFoundException.class)

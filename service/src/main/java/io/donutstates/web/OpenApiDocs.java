@@ -78,7 +78,8 @@ class OpenApiDocs {
             purchase(openApi, "/api/sales", "sell", op -> {
                 op.summary("Buy donuts").description("Takes stock atomically; when the shelf is short, a replenishment "
                         + "is started and named in the 409 answer. An optional Idempotency-Key header makes a retry "
-                        + "return the first answer.");
+                        + "return the first answer. The body is JSON (application/json or application/*+json), "
+                        + "quantity a JSON integer, no field named twice; the SKU is read trimmed and in upper case.");
                 op.addParametersItem(new HeaderParameter().name("Idempotency-Key").required(false)
                         .description("any text unique to this purchase; a retry with it gets the first answer")
                         .schema(text("order-4711")));
@@ -104,7 +105,8 @@ class OpenApiDocs {
                         .addApiResponse("200", answer("판매완료 (sold) or 재고부족, 제품 생산 요청! (out of stock, "
                                 + "production requested)", object("message", text("판매완료"))))
                         .addApiResponse("400", answer("invalid body", error()))
-                        .addApiResponse("404", answer("unknown SKU", object("message", text("no product with sku X")))));
+                        .addApiResponse("404", answer("unknown SKU", object("message", text("no product with sku X"))))
+                        .addApiResponse("415", answer("not JSON", error())));
             });
             with(openApi, "/api/admin/products/{sku}/stock", PathItem.HttpMethod.PUT, op -> {
                 op.summary("Set the counted stock (recorded in the ledger)");
