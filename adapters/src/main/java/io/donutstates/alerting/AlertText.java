@@ -16,6 +16,7 @@ public final class AlertText {
             case REPLENISHMENT_STUCK -> ":hourglass: Replenishment of " + alert.sku() + " stuck: no delivery";
             case FACTORY_UNAVAILABLE -> ":factory: Factory " + alert.factoryId() + " unavailable";
             case LEDGER_BROKEN -> ":ledger: Stock ledger of " + alert.sku() + " does not add up";
+            case DELIVERY_REFUSED -> ":no_entry: Delivery callback for " + alert.sku() + " refused";
         } + " — " + alert.reason();
     }
 

@@ -17,7 +17,11 @@ public record Alert(Kind kind, String sku, String factoryId, String replenishmen
     }
 
     /** The kinds of incident ops are told about. */
-    public enum Kind { REPLENISHMENT_FAILED, DEAD_LETTERED, REPLENISHMENT_STUCK, FACTORY_UNAVAILABLE, LEDGER_BROKEN }
+    public enum Kind {
+        REPLENISHMENT_FAILED, DEAD_LETTERED, REPLENISHMENT_STUCK, FACTORY_UNAVAILABLE, LEDGER_BROKEN,
+        /** A callback counted more than was ordered and was refused: a confused factory or a leaked callback URL. */
+        DELIVERY_REFUSED
+    }
 
     /**
      * One incident, one alert: the key under which repeats are recognised. A factory outage is one

@@ -74,12 +74,29 @@ public record DonutProperties(
             @DefaultValue("60s") Duration maxRetryDelay,
             @DefaultValue("15s") Duration deadLetterWatchInterval) { }
 
-    /** The default factory API (a factory row's own URL wins) and how it is called. */
+    /**
+     * The default factory API (a factory row's own URL wins) and how it is called; how much more than
+     * ordered a delivery may count ({@code 0}, a count such as {@code 2}, or a percentage such as {@code 10%}).
+     */
     public record Factory(
             @DefaultValue("http://127.0.0.1:8081") String url,
             @DefaultValue("5s") Duration timeout,
             @DefaultValue("Donut-States") String requester,
-            @DefaultValue("30s") Duration circuitOpenFor) { }
+            @DefaultValue("30s") Duration circuitOpenFor,
+            @DefaultValue("0") String overDeliveryTolerance) {
+        public Factory {
+            try {
+                io.donutstates.replenishment.OverDeliveryTolerance.parse(overDeliveryTolerance);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("donut.factory.over-delivery-tolerance "
+                        + "(DONUT_FACTORY_OVER_DELIVERY_TOLERANCE): " + e.getMessage());
+            }
+        }
+
+        public io.donutstates.replenishment.OverDeliveryTolerance deliveryTolerance() {
+            return io.donutstates.replenishment.OverDeliveryTolerance.parse(overDeliveryTolerance);
+        }
+    }
 
     /** Where alerts go besides the log: a Slack-compatible webhook and/or email (spring.mail.* for SMTP). */
     public record Alert(
