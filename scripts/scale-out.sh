@@ -14,7 +14,8 @@
 #   DONUT_ADMIN_TOKEN                               shared by all instances (generated and kept in the run dir if unset)
 #   DONUT_RUN_DIR (data/scale-out)                  database files, logs, pid files
 #   DONUT_DETACH=1                                  return after start instead of waiting for Ctrl-C
-#   DONUT_JAVA_OPTS ("-Xmx384m -XX:+UseSerialGC")   JVM options of every process
+#   DONUT_JAVA_OPTS ("-Xmx384m -XX:+UseSerialGC")   JVM options of every process (always with
+#                   -XX:+ExitOnOutOfMemoryError: a JVM out of memory exits rather than limps on)
 #   DONUT_STARTUP_TIMEOUT (240)                     seconds to wait for each part to become healthy
 # Anything else DONUT_* (e.g. DONUT_FACTORY_DELAY, DONUT_REPLENISHMENT_DEADLINE) reaches every process.
 set -euo pipefail
@@ -30,7 +31,7 @@ DB_PORT="${DONUT_DB_PORT:-3306}"
 SQS_PORT="${DONUT_SQS_PORT:-9324}"
 FACTORY_PORT="${DONUT_FACTORY_PORT:-8081}"
 read -r -a INSTANCE_PORTS <<< "${DONUT_INSTANCE_PORTS:-8080 8082 8083}"
-read -r -a JAVA_OPTS <<< "${DONUT_JAVA_OPTS:--Xmx384m -XX:+UseSerialGC}"
+read -r -a JAVA_OPTS <<< "-XX:+ExitOnOutOfMemoryError ${DONUT_JAVA_OPTS:--Xmx384m -XX:+UseSerialGC}"
 STARTUP_TIMEOUT="${DONUT_STARTUP_TIMEOUT:-240}"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 

@@ -18,6 +18,7 @@ public final class AlertText {
             case LEDGER_BROKEN -> ":ledger: Stock ledger of " + alert.sku() + " does not add up";
             case DATABASE_UNAVAILABLE -> ":electric_plug: Database could not be reached";
             case OUTBOX_STUCK -> ":outbox_tray: Stock events not reaching the stock topic";
+            case DELIVERY_REFUSED -> ":no_entry: Delivery callback for " + alert.sku() + " refused";
         } + " — " + alert.reason();
     }
 

@@ -30,6 +30,12 @@ public final class DeliveryReplies {
         if (result instanceof DeliveryResult.Delivered delivered) {
             return new HttpReply(200, view("DELIVERED", delivered.replenishment(), delivered.deliveredQuantity()));
         }
+        if (result instanceof DeliveryResult.Refused refused) {
+            return HttpReply.error(422, "DELIVERY_REFUSED", "replenishment " + refused.replenishment().id()
+                    + " ordered " + refused.replenishment().quantity().value() + "; a delivery of "
+                    + refused.reportedQuantity() + " is more than the " + refused.mostAccepted()
+                    + " accepted, nothing was added");
+        }
         if (result instanceof DeliveryResult.AlreadyDelivered already) {
             return new HttpReply(200, view("ALREADY_DELIVERED", already.replenishment(), null));
         }
@@ -49,6 +55,7 @@ public final class DeliveryReplies {
         body.put("replenishmentId", r.id().toString());
         body.put("sku", r.sku().value());
         if (delivered != null) {
+            body.put("orderedQuantity", r.quantity().value());
             body.put("deliveredQuantity", delivered);
         }
         return body;

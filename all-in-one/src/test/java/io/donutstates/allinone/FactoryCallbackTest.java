@@ -58,11 +58,86 @@ class FactoryCallbackTest {
 
     @Test
     void takes_the_count_as_a_string_in_a_text_plain_body_and_records_a_different_count() {
-        var answer = shop.postRaw(callbackUrl, "text/plain", completion("\"12\""));
+        var answer = shop.postRaw(callbackUrl, "text/plain", completion("\"8\""));
         assertThat(answer.status()).isEqualTo(200);
-        assertThat(shop.stockOf(TestShop.SKU)).isEqualTo(12);
+        assertThat(shop.stockOf(TestShop.SKU)).isEqualTo(8);
         assertThat(shop.get("/api/replenishments/" + replenishmentId).json().get("deliveredQuantity").asInt())
-                .isEqualTo(12);
+                .isEqualTo(8);
+    }
+
+    @Test
+    void a_count_above_the_order_is_refused_with_422_changes_nothing_and_alerts_once() {
+        int ordered = shop.get("/api/replenishments/" + replenishmentId).json().get("quantity").asInt();
+        for (int attempt = 0; attempt < 2; attempt++) {
+            var answer = shop.postRaw(callbackUrl, "application/json", completion(1_000_000));
+            assertThat(answer.status()).isEqualTo(422);
+            assertThat(answer.json().get("status").asString()).isEqualTo("DELIVERY_REFUSED");
+            assertThat(answer.json().get("message").asString()).contains("1000000").contains(String.valueOf(ordered));
+        }
+        assertThat(shop.postRaw(callbackUrl, "application/json", completion(ordered + 1)).status())
+                .as("one more than ordered, with no tolerance configured").isEqualTo(422);
+
+        assertThat(shop.stockOf(TestShop.SKU)).isZero();
+        var replenishment = shop.get("/api/replenishments/" + replenishmentId).json();
+        assertThat(replenishment.get("status").asString()).isEqualTo("ORDERED");
+        var deliveredQuantity = replenishment.get("deliveredQuantity");
+        assertThat(deliveredQuantity == null || deliveredQuantity.isNull()).as("no delivery recorded").isTrue();
+        var refusals = new java.util.ArrayList<String>();
+        shop.get("/api/ops/summary").json().get("alerts").forEach(alert -> {
+            if ("DELIVERY_REFUSED".equals(alert.get("kind").asString())
+                    && replenishmentId.equals(alert.get("replenishmentId").asString())) {
+                refusals.add(alert.toString());
+            }
+        });
+        assertThat(refusals).as("one alert for the incident, however often it is repeated").hasSize(1);
+
+        // The refused callback did not use the replenishment up: the genuine delivery still counts.
+        var genuine = shop.postRaw(callbackUrl, "application/json", completion(ordered));
+        assertThat(genuine.status()).isEqualTo(200);
+        assertThat(genuine.json().get("status").asString()).isEqualTo("DELIVERED");
+        assertThat(shop.stockOf(TestShop.SKU)).isEqualTo(ordered);
+    }
+
+    @Test
+    void a_short_delivery_is_taken_in_noted_and_the_shelf_orders_again_when_it_runs_out() {
+        int ordered = shop.get("/api/replenishments/" + replenishmentId).json().get("quantity").asInt();
+        int delivered = ordered - 4;
+        var answer = shop.postRaw(callbackUrl, "application/json", completion(delivered));
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.json().get("status").asString()).isEqualTo("DELIVERED");
+        assertThat(answer.json().get("deliveredQuantity").asInt()).isEqualTo(delivered);
+        assertThat(answer.json().get("orderedQuantity").asInt()).isEqualTo(ordered);
+
+        assertThat(shop.stockOf(TestShop.SKU)).isEqualTo(delivered);
+        var replenishment = shop.get("/api/replenishments/" + replenishmentId).json();
+        assertThat(replenishment.get("status").asString()).isEqualTo("DELIVERED");
+        assertThat(replenishment.get("deliveredQuantity").asInt()).isEqualTo(delivered);
+        assertThat(replenishment.get("notes").toString()).contains("short delivery: " + delivered + " of " + ordered);
+
+        assertThat(shop.buy(TestShop.SKU, delivered).status()).isEqualTo(201);
+        var next = shop.buy(TestShop.SKU, 1);
+        assertThat(next.status()).isEqualTo(409);
+        assertThat(next.json().get("replenishment").get("id").asString())
+                .as("the empty shelf started a new replenishment").isNotEqualTo(replenishmentId);
+    }
+
+    @Test
+    void a_token_for_one_replenishment_is_refused_on_another_and_changes_nothing() {
+        shop.setStock("CP-502102", 0);
+        String other = shop.buy("CP-502102", 1).json().get("replenishment").get("id").asString();
+        String tokenOfThis = callbackUrl.getQuery().substring("token=".length());
+        URI otherWithThisToken = shop.uri("/api/factory/callbacks/" + other + "?token=" + tokenOfThis);
+
+        var answer = shop.postRaw(otherWithThisToken, "application/json",
+                completion(10).replace("CP-502101", "CP-502102"));
+
+        assertThat(answer.status()).isEqualTo(403);
+        assertThat(answer.json().get("status").asString()).isEqualTo("FORBIDDEN");
+        assertThat(shop.stockOf("CP-502102")).isZero();
+        assertThat(shop.get("/api/replenishments/" + other).json().get("status").asString())
+                .isIn("REQUESTED", "ORDERED");
+        assertThat(shop.get("/api/replenishments/" + replenishmentId).json().get("status").asString())
+                .isEqualTo("ORDERED");
     }
 
     @Test

@@ -20,7 +20,9 @@ public record Alert(Kind kind, String sku, String factoryId, String replenishmen
     public enum Kind {
         REPLENISHMENT_FAILED, DEAD_LETTERED, REPLENISHMENT_STUCK, FACTORY_UNAVAILABLE, LEDGER_BROKEN, OUTBOX_STUCK,
         /** Raised once the database answers again, saying how long it could not be reached. */
-        DATABASE_UNAVAILABLE
+        DATABASE_UNAVAILABLE,
+        /** A callback counted more than was ordered and was refused: a confused factory or a leaked callback URL. */
+        DELIVERY_REFUSED
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.donutstates.replenishment;
 
+import io.donutstates.alerting.Alert;
+import io.donutstates.alerting.Alerts;
 import io.donutstates.shared.Transactions;
 import io.donutstates.stock.Stock;
 import io.donutstates.stock.StockLedger;
@@ -8,7 +10,9 @@ import java.time.Clock;
 
 /**
  * Use case (the original's {@code stock_inc_lambda}): the factory reports production complete and
- * the shelf goes up, exactly once per replenishment however often the factory calls.
+ * the shelf goes up, exactly once per replenishment however often the factory calls, and never by
+ * more than was ordered (plus the tolerance allowed). A short delivery is taken in and noted; the
+ * shelf orders again when it runs low.
  */
 public class ReceivingDelivery {
 
@@ -17,15 +21,20 @@ public class ReceivingDelivery {
     private final StockLedger ledger;
     private final DeliveryCallbacks callbacks;
     private final Transactions transactions;
+    private final Alerts alerts;
+    private final OverDeliveryTolerance tolerance;
     private final Clock clock;
 
     public ReceivingDelivery(Replenishments replenishments, Stock stock, StockLedger ledger,
-                             DeliveryCallbacks callbacks, Transactions transactions, Clock clock) {
+                             DeliveryCallbacks callbacks, Transactions transactions, Alerts alerts,
+                             OverDeliveryTolerance tolerance, Clock clock) {
         this.replenishments = replenishments;
         this.stock = stock;
         this.ledger = ledger;
         this.callbacks = callbacks;
         this.transactions = transactions;
+        this.alerts = alerts;
+        this.tolerance = tolerance;
         this.clock = clock;
     }
 
@@ -33,22 +42,50 @@ public class ReceivingDelivery {
         if (!callbacks.isGenuine(id, token)) {
             return new DeliveryResult.NotAuthentic();
         }
-        return transactions.inTransaction(() -> {
-            var found = replenishments.find(id);
-            if (found.isEmpty()) {
-                return new DeliveryResult.UnknownReplenishment();
-            }
-            var replenishment = found.get();
-            if (!replenishment.sku().equals(delivery.sku())) {
-                return new DeliveryResult.WrongProduct(replenishment, delivery.sku().value());
-            }
-            var now = clock.instant();
-            if (!replenishments.markDelivered(id, delivery.quantity(), now)) {
-                return new DeliveryResult.AlreadyDelivered(replenishment);
-            }
-            int onShelf = stock.add(delivery.sku(), delivery.quantity());
-            ledger.append(StockMovement.delivery(delivery.sku(), delivery.quantity(), id.toString(), onShelf, now));
-            return new DeliveryResult.Delivered(replenishment, delivery.quantity().value());
-        });
+        var result = transactions.inTransaction(() -> takeIn(id, delivery));
+        if (result instanceof DeliveryResult.Refused refused) {
+            raiseRefusal(refused);
+        }
+        return result;
+    }
+
+    private DeliveryResult takeIn(ReplenishmentId id, Delivery delivery) {
+        var found = replenishments.find(id);
+        if (found.isEmpty()) {
+            return new DeliveryResult.UnknownReplenishment();
+        }
+        var replenishment = found.get();
+        if (!replenishment.sku().equals(delivery.sku())) {
+            return new DeliveryResult.WrongProduct(replenishment, delivery.sku().value());
+        }
+        if (replenishment.status() == ReplenishmentStatus.DELIVERED) {
+            return new DeliveryResult.AlreadyDelivered(replenishment);
+        }
+        int reported = delivery.quantity().value();
+        int mostAccepted = tolerance.mostAccepted(replenishment.quantity());
+        if (reported > mostAccepted) {
+            return new DeliveryResult.Refused(replenishment, reported, mostAccepted);
+        }
+        var now = clock.instant();
+        if (!replenishments.markDelivered(id, delivery.quantity(), now)) {
+            return new DeliveryResult.AlreadyDelivered(replenishment);
+        }
+        int onShelf = stock.add(delivery.sku(), delivery.quantity());
+        ledger.append(StockMovement.delivery(delivery.sku(), delivery.quantity(), id.toString(), onShelf, now));
+        var delivered = new DeliveryResult.Delivered(replenishment, reported);
+        if (delivered.isShort()) {
+            replenishments.note(id, "short delivery: " + reported + " of " + replenishment.quantity().value()
+                    + " ordered; the shelf orders again when it runs low", now);
+        }
+        return delivered;
+    }
+
+    /** One alert per replenishment however often the refused callback is repeated (the incident key). */
+    private void raiseRefusal(DeliveryResult.Refused refused) {
+        var r = refused.replenishment();
+        alerts.raise(new Alert(Alert.Kind.DELIVERY_REFUSED, r.sku().value(), r.factoryId().value(), r.id().toString(),
+                "callback counted " + refused.reportedQuantity() + " of " + r.quantity().value() + " ordered (at most "
+                        + refused.mostAccepted() + " accepted); nothing was added to the shelf",
+                null, clock.instant()));
     }
 }

@@ -138,7 +138,9 @@ public final class LambdaShop implements AutoCloseable {
                     transactions, clock);
             this.salesEndpoints = new SalesEndpoints(selling, sellingOnce);
             this.callbacks = new DeliveryCallbacks(this::publicUrl, callbackSecret());
-            this.receivingDelivery = new ReceivingDelivery(replenishments, stock, ledger, callbacks, transactions, clock);
+            this.receivingDelivery = new ReceivingDelivery(replenishments, stock, ledger, callbacks, transactions, alerts,
+                    io.donutstates.replenishment.OverDeliveryTolerance.parse(
+                            settings.text("DONUT_FACTORY_OVER_DELIVERY_TOLERANCE", "0")), clock);
             this.givingUp = new GivingUpReplenishment(replenishments, alerts, clock);
             var http = new HttpFactory(
                     new JdbcFactoryDirectory(dataSource, io.donutstates.shared.SettingUrl.parse("DONUT_FACTORY_URL",

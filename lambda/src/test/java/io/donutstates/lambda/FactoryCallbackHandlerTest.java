@@ -3,6 +3,7 @@ package io.donutstates.lambda;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.donutstates.alerting.Alert;
 import io.donutstates.replenishment.Replenishment;
 import io.donutstates.replenishment.ReplenishmentStatus;
 import io.donutstates.sales.Purchase;
@@ -128,6 +129,33 @@ class FactoryCallbackHandlerTest {
                 e -> e.put("body", "{\"MessageAttributeProductId\":\"CP-502103\",\"stock\":15}"));
         assertThat(legacyField.getStatusCode()).isEqualTo(400);
         assertThat(json(legacyField).get("message").asString()).isEqualTo("MessageAttributeProductCnt is required");
+    }
+
+    @Test
+    void aCountAboveTheOrderIs422AndChangesNothingAsInTheService() {
+        var replenishment = shortageOf("CP-502104");
+        int before = shop.stockOf("CP-502104");
+        String token = tokenFor(replenishment);
+        int ordered = replenishment.quantity().value();
+
+        var flood = callback(replenishment, token, e -> e.put("body",
+                "{\"MessageAttributeProductId\":\"CP-502104\",\"MessageAttributeProductCnt\":1000000}"));
+
+        assertThat(flood.getStatusCode()).isEqualTo(422);
+        assertThat(json(flood).get("status").asString()).isEqualTo("DELIVERY_REFUSED");
+        assertThat(shop.stockOf("CP-502104")).isEqualTo(before);
+        assertThat(shop.shop.replenishments().find(replenishment.id()).orElseThrow().status())
+                .isEqualTo(ReplenishmentStatus.REQUESTED);
+        assertThat(shop.shop.alerts().recent(20)).filteredOn(a -> a.kind() == Alert.Kind.DELIVERY_REFUSED)
+                .extracting(Alert::replenishmentId).containsExactly(replenishment.id().toString());
+
+        var shortDelivery = callback(replenishment, token, e -> e.put("body",
+                "{\"MessageAttributeProductId\":\"CP-502104\",\"MessageAttributeProductCnt\":" + (ordered - 1) + "}"));
+        assertThat(shortDelivery.getStatusCode()).isEqualTo(200);
+        assertThat(json(shortDelivery).get("deliveredQuantity").asInt()).isEqualTo(ordered - 1);
+        assertThat(shop.stockOf("CP-502104")).isEqualTo(before + ordered - 1);
+        assertThat(shop.shop.replenishments().notes(replenishment.id())).singleElement().asString()
+                .contains("short delivery");
     }
 
     @Test

@@ -179,9 +179,11 @@ class CoreWiring {
     }
 
     @Bean
-    ReceivingDelivery receivingDelivery(Replenishments replenishments, Stock stock, StockLedger ledger,
-                                        DeliveryCallbacks callbacks, Transactions transactions, Clock clock) {
-        return new ReceivingDelivery(replenishments, stock, ledger, callbacks, transactions, clock);
+    ReceivingDelivery receivingDelivery(DonutProperties donut, Replenishments replenishments, Stock stock,
+                                        StockLedger ledger, DeliveryCallbacks callbacks, Transactions transactions,
+                                        Alerts alerts, Clock clock) {
+        return new ReceivingDelivery(replenishments, stock, ledger, callbacks, transactions, alerts,
+                donut.factory().deliveryTolerance(), clock);
     }
 
     @Bean

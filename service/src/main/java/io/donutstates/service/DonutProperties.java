@@ -101,9 +101,10 @@ public record DonutProperties(
             @DefaultValue("15s") Duration deadLetterWatchInterval) { }
 
     /**
-     * The default factory API (a factory row's own URL wins) and how it is called. A factory that has
-     * not taken a replenishment's order for {@code outageAlertAfter} is reported to ops; for
-     * {@code giveUpAfter}, the replenishment ends FAILED in {@code dead_letter_queue}.
+     * The default factory API (a factory row's own URL wins) and how it is called; how much more than
+     * ordered a delivery may count ({@code 0}, a count such as {@code 2}, or a percentage such as {@code 10%}).
+     * A factory that has not taken a replenishment's order for {@code outageAlertAfter} is reported to
+     * ops; for {@code giveUpAfter}, the replenishment ends FAILED in {@code dead_letter_queue}.
      */
     public record Factory(
             @DefaultValue("http://127.0.0.1:8081") String url,
@@ -111,13 +112,24 @@ public record DonutProperties(
             @DefaultValue("Donut-States") String requester,
             @DefaultValue("30s") Duration circuitOpenFor,
             @DefaultValue("2m") Duration outageAlertAfter,
-            @DefaultValue("10m") Duration giveUpAfter) {
+            @DefaultValue("10m") Duration giveUpAfter,
+            @DefaultValue("0") String overDeliveryTolerance) {
         public Factory {
             SettingUrl.parse("DONUT_FACTORY_URL", url);
             if (outageAlertAfter.isNegative() || giveUpAfter.compareTo(Duration.ofSeconds(1)) < 0) {
                 throw new IllegalArgumentException("donut.factory.give-up-after (DONUT_FACTORY_GIVE_UP_AFTER) must be "
                         + "at least 1s and donut.factory.outage-alert-after (DONUT_FACTORY_OUTAGE_ALERT_AFTER) not negative");
             }
+            try {
+                io.donutstates.replenishment.OverDeliveryTolerance.parse(overDeliveryTolerance);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("donut.factory.over-delivery-tolerance "
+                        + "(DONUT_FACTORY_OVER_DELIVERY_TOLERANCE): " + e.getMessage());
+            }
+        }
+
+        public io.donutstates.replenishment.OverDeliveryTolerance deliveryTolerance() {
+            return io.donutstates.replenishment.OverDeliveryTolerance.parse(overDeliveryTolerance);
         }
     }
 

@@ -129,7 +129,9 @@ class OpenApiDocs {
                         .addApiResponse("400", answer("bad count", error()))
                         .addApiResponse("401", answer("no token", error()))
                         .addApiResponse("403", answer("wrong token", error()))
-                        .addApiResponse("409", answer("another product", error())));
+                        .addApiResponse("409", answer("another product", error()))
+                        .addApiResponse("422", answer("more than was ordered (beyond the configured tolerance); "
+                                + "nothing changed", error())));
             });
         };
     }
