@@ -161,7 +161,7 @@ start_all() {
 
   # 2. The queue server and 3. the factory simulator, meanwhile.
   say "queues:   starting ElasticMQ on 127.0.0.1:$SQS_PORT ..."
-  start queues env -u DONUT_MODE DONUT_SQS_PORT="$SQS_PORT" \
+  start queues env -u DONUT_MODE DONUT_SQS_PORT="$SQS_PORT" DONUT_DATA_DIR="$RUN_DIR" \
     "$JAVA" "${JAVA_OPTS[@]}" -Djava.io.tmpdir="$RUN_DIR/tmp/queues" -jar "$JAR" --mode=queues
   say "factory:  starting the simulator on 127.0.0.1:$FACTORY_PORT ..."
   start factory env DONUT_FACTORY_PORT="$FACTORY_PORT" \

@@ -55,8 +55,10 @@ public final class AllInOne implements AutoCloseable {
                 settings.put("DONUT_EMBEDDED_DB_DIR", dataDir.resolve("mariadb").toString());
             }
             if (blank(settings.get("DONUT_SQS_ENDPOINT")) && blank(settings.get("DONUT_SNS_TOPIC_ARN"))) {
-                int port = freePort();
-                queues = inBackground(() -> parts.add(EmbeddedSqs.start(port)));
+                int chosen = LaunchMode.port(settings, "DONUT_SQS_PORT", 0);
+                int port = chosen == 0 ? freePort() : chosen;
+                // Queues and messages (dead letters too) are kept on disk and restored at the next start.
+                queues = inBackground(() -> parts.add(EmbeddedSqs.start(port, dataDir.resolve("queues"))));
                 settings.put("DONUT_SQS_ENDPOINT", "http://127.0.0.1:" + port);
             }
             if (blank(settings.get("DONUT_FACTORY_URL"))) {

@@ -63,9 +63,15 @@ class TestShop implements AfterAllCallback {
         };
     }
 
+    private Map<String, String> environment;
+    private static final java.util.concurrent.atomic.AtomicInteger SHOPS = new java.util.concurrent.atomic.AtomicInteger();
+
     synchronized TestShop start() {
         if (shop == null) {
             Map<String, String> env = new HashMap<>();
+            // The embedded queue server keeps its queues here: a fresh place per shop, nothing left from another test.
+            env.put("DONUT_DATA_DIR", java.nio.file.Path.of("target", "test-shops",
+                    ProcessHandle.current().pid() + "-" + SHOPS.incrementAndGet()).toAbsolutePath().toString());
             env.put("SERVER_PORT", "0");
             databaseUrl = SharedMariaDb.freshDatabaseUrl();
             env.put("DONUT_DB_URL", databaseUrl);
@@ -84,8 +90,17 @@ class TestShop implements AfterAllCallback {
             env.put("DONUT_LEDGER_AUDIT_INTERVAL", "100ms");
             env.put("LOGGING_LEVEL_ROOT", "WARN");
             env.putAll(overrides);
+            environment = env;
             shop = AllInOne.start(env);
         }
+        return this;
+    }
+
+    /** Stops the whole shop and starts it again with the same settings, database and data directory. */
+    synchronized TestShop restart() {
+        start();
+        shop.close();
+        shop = AllInOne.start(environment);
         return this;
     }
 
