@@ -90,6 +90,6 @@ class LedgerAuditTest {
     }
 
     private static JdbcClient database() {
-        return JdbcClient.create(new DriverManagerDataSource(shop.databaseUrl(), "root", ""));
+        return JdbcClient.create(new DriverManagerDataSource(shop.databaseUrl(), SharedMariaDb.USER, SharedMariaDb.password()));
     }
 }

@@ -75,8 +75,8 @@ class TestShop implements AfterAllCallback {
             env.put("SERVER_PORT", "0");
             databaseUrl = SharedMariaDb.freshDatabaseUrl();
             env.put("DONUT_DB_URL", databaseUrl);
-            env.put("DONUT_DB_USER", "root");
-            env.put("DONUT_DB_PASSWORD", "");
+            env.put("DONUT_DB_USER", SharedMariaDb.USER);
+            env.put("DONUT_DB_PASSWORD", SharedMariaDb.password());
             env.put("DONUT_ADMIN_TOKEN", "test-admin-token");
             env.put("DONUT_FACTORY_PORT", "0");
             env.put("DONUT_FACTORY_DELAY", "300ms");
@@ -115,7 +115,7 @@ class TestShop implements AfterAllCallback {
         return start().shop;
     }
 
-    /** The shop's own database in the shared MariaDB (user root, no password), for tests that go behind its back. */
+    /** The shop's own database in the shared MariaDB (user and password from SharedMariaDb), for tests that go behind its back. */
     String databaseUrl() {
         return start().databaseUrl;
     }
