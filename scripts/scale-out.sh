@@ -154,7 +154,7 @@ start_all() {
     db_url="$DONUT_DB_URL"; db_user="${DONUT_DB_USER:-donut}"; db_password="${DONUT_DB_PASSWORD:-}"
     say "database: $db_url (given)"
   else
-    db_url="jdbc:mariadb://127.0.0.1:$DB_PORT/donut_states?createDatabaseIfNotExist=true"; db_user=root; db_password=
+    db_url="jdbc:mariadb://127.0.0.1:$DB_PORT/donut_states?createDatabaseIfNotExist=true"; db_user=donut; db_password=
     say "database: starting MariaDB on 127.0.0.1:$DB_PORT (data in $RUN_DIR/mariadb) ..."
     start database env -u DONUT_MODE DONUT_DB_PORT="$DB_PORT" DONUT_DATA_DIR="$RUN_DIR" \
       "$JAVA" "${JAVA_OPTS[@]}" -Djava.io.tmpdir="$RUN_DIR/tmp/database" -jar "$JAR" --mode=database
@@ -162,13 +162,17 @@ start_all() {
 
   # 2. The queue server and 3. the factory simulator, meanwhile.
   say "queues:   starting ElasticMQ on 127.0.0.1:$SQS_PORT ..."
-  start queues env -u DONUT_MODE DONUT_SQS_PORT="$SQS_PORT" \
+  start queues env -u DONUT_MODE DONUT_SQS_PORT="$SQS_PORT" DONUT_DATA_DIR="$RUN_DIR" \
     "$JAVA" "${JAVA_OPTS[@]}" -Djava.io.tmpdir="$RUN_DIR/tmp/queues" -jar "$JAR" --mode=queues
   say "factory:  starting the simulator on 127.0.0.1:$FACTORY_PORT ..."
   start factory env DONUT_FACTORY_PORT="$FACTORY_PORT" \
     "$JAVA" "${JAVA_OPTS[@]}" -Djava.io.tmpdir="$RUN_DIR/tmp/factory" -jar "$FACTORY_JAR"
 
-  [[ -n "${DONUT_DB_URL:-}" ]] || await database "the JDBC URL" log_says database "JDBC URL"
+  if [[ -z "${DONUT_DB_URL:-}" ]]; then
+    await database "the JDBC URL" log_says database "JDBC URL"
+    # The database requires the shop user's password, which it keeps under its data directory.
+    db_password=$(cat "$RUN_DIR/mariadb-private/password")
+  fi
   await queues "its endpoint" log_says queues "Endpoint"
   await factory "health" curl -fsS --max-time 3 "http://127.0.0.1:$FACTORY_PORT/health"
 

@@ -57,10 +57,12 @@ db_pid=$!
 for _ in $(seq 1 120); do listening "$DB_PORT" && break; sleep 0.5; done
 listening "$DB_PORT" || { echo "the database did not start; see $OUT/database.log" >&2; exit 1; }
 mariadbd_pid() { pgrep -f "mariadbd.*--port=$DB_PORT" | head -1; }
+# The database requires the shop user's password, which it keeps under its data directory.
+DB_PASSWORD=$(cat "$OUT/data/mariadb-private/password")
 
 start_app() {
   env SERVER_PORT=$PORT DONUT_FACTORY_PORT=$FACTORY_PORT DONUT_DATA_DIR=$OUT/data DONUT_ADMIN_TOKEN=$TOKEN \
-    DONUT_DB_URL="$DB_URL" DONUT_DB_USER=root DONUT_DB_PASSWORD= DONUT_DEMO_CATALOG=true \
+    DONUT_DB_URL="$DB_URL" DONUT_DB_USER=donut DONUT_DB_PASSWORD="$DB_PASSWORD" DONUT_DEMO_CATALOG=true \
     DONUT_FACTORY_DELAY=2s DONUT_FACTORY_FAILURE_RATE=0.2 DONUT_FACTORY_DUPLICATE_CALLBACKS=true \
     DONUT_PURGE_INTERVAL=10s LOGGING_LEVEL_ROOT=WARN LOGGING_LEVEL_IO_DONUTSTATES=INFO \
     JAVA_HOME=$APP_JAVA_HOME ./donut-states > "$OUT/app-$1.log" 2>&1 &
@@ -73,7 +75,7 @@ start_app schema
 stop "$app_pid"; app_pid=""
 
 # ---------------------------------------------------------------- a season's history
-"$java" -cp 'all-in-one/target/lib/*' scripts/SeedHistory.java "$DB_URL" root "" "$SEED_LINES" | tee "$OUT/seed.log"
+"$java" -cp 'all-in-one/target/lib/*' scripts/SeedHistory.java "$DB_URL" donut "$DB_PASSWORD" "$SEED_LINES" | tee "$OUT/seed.log"
 
 start_app soak
 n=0

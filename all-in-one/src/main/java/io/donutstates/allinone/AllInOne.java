@@ -48,15 +48,20 @@ public final class AllInOne implements AutoCloseable {
             // A port taken in between fails the start with the part's own message.
             if (blank(settings.get("DONUT_DB_URL"))) {
                 int port = freePort();
-                database = inBackground(() -> parts.add(EmbeddedMariaDb.start(dataDir.resolve("mariadb"), port, durability)));
+                // Known before the server is up, so the service can start alongside it.
+                String password = EmbeddedMariaDb.password(dataDir.resolve("mariadb"));
+                database = inBackground(() -> parts.add(EmbeddedMariaDb.start(dataDir.resolve("mariadb"), port, durability)
+                        .watched(EmbeddedMariaDb.Restarts.DEFAULT, AllInOne::databaseLost)));
                 settings.put("DONUT_DB_URL", EmbeddedMariaDb.jdbcUrl(port, settings.getOrDefault("DONUT_DB_NAME", "donut_states")));
-                settings.put("DONUT_DB_USER", "root");
-                settings.put("DONUT_DB_PASSWORD", "");
+                settings.put("DONUT_DB_USER", EmbeddedMariaDb.USER);
+                settings.put("DONUT_DB_PASSWORD", password);
                 settings.put("DONUT_EMBEDDED_DB_DIR", dataDir.resolve("mariadb").toString());
             }
             if (blank(settings.get("DONUT_SQS_ENDPOINT")) && blank(settings.get("DONUT_SNS_TOPIC_ARN"))) {
-                int port = freePort();
-                queues = inBackground(() -> parts.add(EmbeddedSqs.start(port)));
+                int chosen = LaunchMode.port(settings, "DONUT_SQS_PORT", 0);
+                int port = chosen == 0 ? freePort() : chosen;
+                // Queues and messages (dead letters too) are kept on disk and restored at the next start.
+                queues = inBackground(() -> parts.add(EmbeddedSqs.start(port, dataDir.resolve("queues"))));
                 settings.put("DONUT_SQS_ENDPOINT", "http://127.0.0.1:" + port);
             }
             if (blank(settings.get("DONUT_FACTORY_URL"))) {
@@ -95,6 +100,12 @@ public final class AllInOne implements AutoCloseable {
             parts.stopAndForget();
             throw firstFailure(e, database, queues, factory);
         }
+    }
+
+    /** The embedded database cannot be brought back: the process exits non-zero, so a supervisor notices. */
+    static void databaseLost() {
+        System.err.println("donut-states: the embedded MariaDB died and could not be started again; exiting");
+        System.exit(1);
     }
 
     /**

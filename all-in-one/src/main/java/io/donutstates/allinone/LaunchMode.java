@@ -23,8 +23,8 @@ enum LaunchMode {
     static final String USAGE = """
             usage: java -jar donut-states.jar [--mode=all|database|queues|factory]   (or DONUT_MODE)
               all       the shop; what DONUT_DB_URL, DONUT_SQS_ENDPOINT, DONUT_FACTORY_URL leave unset starts embedded
-              database  only MariaDB on DONUT_DB_PORT (3306), data under DONUT_DATA_DIR (./data), root, loopback only
-              queues    only the SQS-compatible queue server on DONUT_SQS_PORT (9324)
+              database  only MariaDB on DONUT_DB_PORT (3306), data under DONUT_DATA_DIR (./data), user donut, loopback only
+              queues    only the SQS-compatible queue server on DONUT_SQS_PORT (9324), messages kept under DONUT_DATA_DIR
               factory   only the legacy factory simulator on DONUT_FACTORY_PORT (8081)""";
 
     /** The command line or a launcher setting is wrong: the launcher prints the usage and exits with 2. */

@@ -41,7 +41,7 @@ class DataDirUnderTmpTest {
     @Test
     void a_data_dir_under_the_temporary_directory_keeps_its_data_across_a_restart() throws SQLException {
         db = EmbeddedMariaDb.start(dataDir);
-        try (Connection c = DriverManager.getConnection(db.jdbcUrl("donut_restart_check"), "root", "");
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl("donut_restart_check"), db.user(), db.password());
              Statement s = c.createStatement()) {
             s.execute("CREATE TABLE shelf (sku VARCHAR(64) PRIMARY KEY, stock INT NOT NULL)");
             s.execute("INSERT INTO shelf VALUES ('CP-502101', 42)");
@@ -50,7 +50,7 @@ class DataDirUnderTmpTest {
         db = null;
 
         db = EmbeddedMariaDb.start(dataDir);
-        try (Connection c = DriverManager.getConnection(db.jdbcUrl("donut_restart_check"), "root", "");
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl("donut_restart_check"), db.user(), db.password());
              Statement s = c.createStatement();
              ResultSet tables = s.executeQuery("SELECT COUNT(*) FROM information_schema.tables "
                      + "WHERE table_schema = 'donut_restart_check' AND table_name = 'shelf'")) {
@@ -58,7 +58,7 @@ class DataDirUnderTmpTest {
             assertThat(tables.getInt(1)).as("the table written before the restart, data dir %s", dataDir)
                     .isEqualTo(1);
         }
-        try (Connection c = DriverManager.getConnection(db.jdbcUrl("donut_restart_check"), "root", "");
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl("donut_restart_check"), db.user(), db.password());
              Statement s = c.createStatement();
              ResultSet stock = s.executeQuery("SELECT stock FROM shelf WHERE sku = 'CP-502101'")) {
             assertThat(stock.next()).isTrue();

@@ -31,8 +31,8 @@ class DataSurvivesShutdownIT {
 
         Process first = startDatabase(jar, dataDir, port);
         try {
-            awaitReachable(url);
-            try (var connection = DriverManager.getConnection(url, "root", "");
+            awaitReachable(url, dataDir);
+            try (var connection = DriverManager.getConnection(url, EmbeddedMariaDb.USER, password(dataDir));
                  var statement = connection.createStatement()) {
                 statement.execute("CREATE TABLE shelf (sku VARCHAR(64) PRIMARY KEY, stock INT NOT NULL)");
                 statement.execute("INSERT INTO shelf VALUES ('CP-502101', 42)");
@@ -43,8 +43,8 @@ class DataSurvivesShutdownIT {
 
         Process second = startDatabase(jar, dataDir, port);
         try {
-            awaitReachable(url);
-            try (var connection = DriverManager.getConnection(url, "root", "");
+            awaitReachable(url, dataDir);
+            try (var connection = DriverManager.getConnection(url, EmbeddedMariaDb.USER, password(dataDir));
                  var rows = connection.createStatement().executeQuery("SELECT stock FROM shelf WHERE sku = 'CP-502101'")) {
                 assertThat(rows.next()).as("the table written before the shutdown").isTrue();
                 assertThat(rows.getInt(1)).isEqualTo(42);
@@ -53,6 +53,11 @@ class DataSurvivesShutdownIT {
             stopOrderly(second);
             deleteTree(dataDir);
         }
+    }
+
+    /** The launcher keeps the shop user's password under the data directory. */
+    private static String password(Path dataDir) throws IOException {
+        return Files.readString(EmbeddedMariaDb.passwordFile(dataDir.resolve("mariadb"))).strip();
     }
 
     private static void deleteTree(Path root) throws IOException {
@@ -70,10 +75,10 @@ class DataSurvivesShutdownIT {
         return builder.start();
     }
 
-    private static void awaitReachable(String url) {
+    private static void awaitReachable(String url, Path dataDir) {
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
                 .until(() -> {
-                    try (var connection = DriverManager.getConnection(url, "root", "")) {
+                    try (var connection = DriverManager.getConnection(url, EmbeddedMariaDb.USER, password(dataDir))) {
                         return connection.isValid(2);
                     }
                 });

@@ -39,10 +39,10 @@ class LedgerAuditCostTest {
     @BeforeAll
     static void openDatabase() throws SQLException {
         String url = SharedMariaDb.freshDatabaseUrl();
-        try (var pool = Database.open(new Database.Settings(url, "root", "", 2, Duration.ofSeconds(10)))) {
+        try (var pool = Database.open(new Database.Settings(url, SharedMariaDb.USER, SharedMariaDb.password(), 2, Duration.ofSeconds(10)))) {
             Database.migrate(pool, true);
         }
-        database = new SingleConnectionDataSource(url, "root", "", true);
+        database = new SingleConnectionDataSource(url, SharedMariaDb.USER, SharedMariaDb.password(), true);
         connection = database.getConnection();
         jdbc = JdbcClient.create(database);
     }

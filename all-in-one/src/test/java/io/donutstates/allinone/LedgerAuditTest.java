@@ -93,6 +93,6 @@ class LedgerAuditTest {
     }
 
     private static JdbcClient database() {
-        return JdbcClient.create(new DriverManagerDataSource(shop.databaseUrl(), "root", ""));
+        return JdbcClient.create(new DriverManagerDataSource(shop.databaseUrl(), SharedMariaDb.USER, SharedMariaDb.password()));
     }
 }

@@ -26,7 +26,7 @@ class SaleIdsTest {
 
     @BeforeAll
     static void openDatabase() {
-        database = Database.open(new Database.Settings(SharedMariaDb.freshDatabaseUrl(), "root", "", 4,
+        database = Database.open(new Database.Settings(SharedMariaDb.freshDatabaseUrl(), SharedMariaDb.USER, SharedMariaDb.password(), 4,
                 Duration.ofSeconds(10)));
         Database.migrate(database, true);
     }

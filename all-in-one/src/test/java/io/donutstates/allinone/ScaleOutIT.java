@@ -108,6 +108,8 @@ class ScaleOutIT {
         awaitUp(factory, () -> get(factoryUrl + "/health").status() == 200);
         assertThat(database.process().toHandle().descendants())
                 .as("the database process runs mariadbd").anyMatch(ScaleOutIT::isMariadbd);
+        String databasePassword = java.nio.file.Files.readString(
+                EmbeddedMariaDb.passwordFile(runDir.resolve("data").resolve("mariadb").toAbsolutePath())).strip();
 
         // --- three service instances against them ------------------------------------------------------
         List<String> apis = new ArrayList<>();
@@ -119,8 +121,8 @@ class ScaleOutIT {
             env.put("SERVER_PORT", Integer.toString(port));
             env.put("DONUT_PUBLIC_URL", api);
             env.put("DONUT_DB_URL", jdbcUrl);
-            env.put("DONUT_DB_USER", "root");
-            env.put("DONUT_DB_PASSWORD", "");
+            env.put("DONUT_DB_USER", EmbeddedMariaDb.USER);
+            env.put("DONUT_DB_PASSWORD", databasePassword);
             env.put("DONUT_SQS_ENDPOINT", "http://127.0.0.1:" + sqsPort);
             env.put("DONUT_FACTORY_URL", factoryUrl);
             env.put("DONUT_ADMIN_TOKEN", TOKEN);

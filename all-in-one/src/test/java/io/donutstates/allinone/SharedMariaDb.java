@@ -11,11 +11,24 @@ final class SharedMariaDb {
     private SharedMariaDb() {
     }
 
-    static synchronized String freshDatabaseUrl() {
+    /** The shared server's user (it requires credentials). */
+    static final String USER = EmbeddedMariaDb.USER;
+
+    /** The shared server's password. */
+    static synchronized String password() {
+        start();
+        return server.password();
+    }
+
+    private static void start() {
         if (server == null) {
             server = EmbeddedMariaDb.start(Path.of("target", "test-mariadb", "data-" + ProcessHandle.current().pid()));
             Runtime.getRuntime().addShutdownHook(new Thread(server::close));
         }
+    }
+
+    static synchronized String freshDatabaseUrl() {
+        start();
         databases++;
         return server.jdbcUrl("donut_test_" + databases);
     }

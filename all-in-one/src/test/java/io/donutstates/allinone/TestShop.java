@@ -63,14 +63,20 @@ class TestShop implements AfterAllCallback {
         };
     }
 
+    private Map<String, String> environment;
+    private static final java.util.concurrent.atomic.AtomicInteger SHOPS = new java.util.concurrent.atomic.AtomicInteger();
+
     synchronized TestShop start() {
         if (shop == null) {
             Map<String, String> env = new HashMap<>();
+            // The embedded queue server keeps its queues here: a fresh place per shop, nothing left from another test.
+            env.put("DONUT_DATA_DIR", java.nio.file.Path.of("target", "test-shops",
+                    ProcessHandle.current().pid() + "-" + SHOPS.incrementAndGet()).toAbsolutePath().toString());
             env.put("SERVER_PORT", "0");
             databaseUrl = SharedMariaDb.freshDatabaseUrl();
             env.put("DONUT_DB_URL", databaseUrl);
-            env.put("DONUT_DB_USER", "root");
-            env.put("DONUT_DB_PASSWORD", "");
+            env.put("DONUT_DB_USER", SharedMariaDb.USER);
+            env.put("DONUT_DB_PASSWORD", SharedMariaDb.password());
             env.put("DONUT_ADMIN_TOKEN", "test-admin-token");
             env.put("DONUT_FACTORY_PORT", "0");
             env.put("DONUT_FACTORY_DELAY", "300ms");
@@ -84,8 +90,17 @@ class TestShop implements AfterAllCallback {
             env.put("DONUT_LEDGER_AUDIT_INTERVAL", "100ms");
             env.put("LOGGING_LEVEL_ROOT", "WARN");
             env.putAll(overrides);
+            environment = env;
             shop = AllInOne.start(env);
         }
+        return this;
+    }
+
+    /** Stops the whole shop and starts it again with the same settings, database and data directory. */
+    synchronized TestShop restart() {
+        start();
+        shop.close();
+        shop = AllInOne.start(environment);
         return this;
     }
 
@@ -100,7 +115,7 @@ class TestShop implements AfterAllCallback {
         return start().shop;
     }
 
-    /** The shop's own database in the shared MariaDB (user root, no password), for tests that go behind its back. */
+    /** The shop's own database in the shared MariaDB (user and password from SharedMariaDb), for tests that go behind its back. */
     String databaseUrl() {
         return start().databaseUrl;
     }
