@@ -36,10 +36,10 @@ class OutboxCostTest {
     @BeforeAll
     static void openDatabase() throws SQLException {
         String url = SharedMariaDb.freshDatabaseUrl();
-        try (var pool = Database.open(new Database.Settings(url, "root", "", 2, Duration.ofSeconds(10)))) {
+        try (var pool = Database.open(new Database.Settings(url, SharedMariaDb.USER, SharedMariaDb.password(), 2, Duration.ofSeconds(10)))) {
             Database.migrate(pool, true);
         }
-        database = new SingleConnectionDataSource(url, "root", "", true);
+        database = new SingleConnectionDataSource(url, SharedMariaDb.USER, SharedMariaDb.password(), true);
         jdbc = JdbcClient.create(database);
         outbox = new JdbcOutbox(database);
     }

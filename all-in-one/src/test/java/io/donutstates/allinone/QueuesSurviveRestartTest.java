@@ -24,7 +24,8 @@ class QueuesSurviveRestartTest {
     @RegisterExtension
     static final TestShop shop = TestShop.withDefaults(
             "DONUT_FACTORY_FAILURE_RATE", "1.0",
-            "DONUT_QUEUE_MAX_RECEIVE_COUNT", "2",
+            "DONUT_FACTORY_GIVE_UP_AFTER", "2s",
+            "DONUT_FACTORY_CIRCUIT_OPEN_FOR", "1s",
             "DONUT_QUEUE_DEAD_LETTER_WATCH_INTERVAL", "1s");
 
     @Test

@@ -157,8 +157,8 @@ class SnsTopicTest {
         Map<String, String> env = new HashMap<>(settings);
         env.put("SERVER_PORT", "0");
         env.put("DONUT_DB_URL", SharedMariaDb.freshDatabaseUrl());
-        env.put("DONUT_DB_USER", "root");
-        env.put("DONUT_DB_PASSWORD", "");
+        env.put("DONUT_DB_USER", SharedMariaDb.USER);
+        env.put("DONUT_DB_PASSWORD", SharedMariaDb.password());
         env.put("DONUT_ADMIN_TOKEN", "sns-test-token");
         env.put("DONUT_FACTORY_PORT", "0");
         env.put("LOGGING_LEVEL_ROOT", "OFF");
