@@ -190,7 +190,7 @@ final class EmbeddedMariaDb implements AutoCloseable {
                 throw e;
             }
             return started;
-        } catch (ManagedProcessException | java.io.IOException e) {
+        } catch (ManagedProcessException | java.io.IOException | IllegalStateException e) {
             throw new IllegalStateException("embedded MariaDB did not start in " + dataDir + ": " + e.getMessage(), e);
         }
     }
