@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -97,6 +98,11 @@ class DatabaseLossTest {
             assertThat(shop.get("/api/ops/summary").body()).contains("DATABASE_UNAVAILABLE");
         });
         assertThat(shop.invariants().get("holds").asBoolean()).isTrue();
+        String metrics = shop.get("/actuator/prometheus").body();
+        for (String pool : List.of("donut-db", "donut-reads", "donut-probe")) {
+            assertThat(metrics).as("the pools' own metrics").containsPattern(
+                    "(?m)^hikaricp_connections_pending\\{[^}]*pool=\"" + pool + "\"");
+        }
     }
 
     private static HttpResponse<String> purchase() {

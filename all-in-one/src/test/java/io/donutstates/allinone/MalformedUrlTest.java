@@ -32,6 +32,16 @@ class MalformedUrlTest {
                 .hasMessage("DONUT_FACTORY_URL is not a URL like http://host:port (got 'http:///api'): it names no host");
     }
 
+    @Test
+    void a_queue_server_that_cannot_be_reached_refuses_the_start_in_one_line_naming_the_setting() throws Exception {
+        String nobody = "http://127.0.0.1:" + ChildProcesses.freePorts(1).get(0);
+
+        assertThatThrownBy(() -> AllInOne.start(environment("DONUT_SQS_ENDPOINT", nobody)))
+                .hasMessageStartingWith("SQS at " + nobody + " (DONUT_SQS_ENDPOINT) cannot give the queues "
+                        + "stock_queue and dead_letter_queue: ")
+                .hasMessageNotContaining("\n");
+    }
+
     private static Map<String, String> environment(String... settings) {
         Map<String, String> env = new HashMap<>();
         env.put("SERVER_PORT", "0");

@@ -23,8 +23,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The {@code db} health component: the database is asked {@code SELECT 1} once a second in the
- * background (over the read pool, so a pool drained by purchases does not hide a live database, nor
- * the other way round), and health reports the latest answer with both pools' use; a health check
+ * background over a connection of its own ({@code donut-probe}: buyers holding every purchase
+ * connection, or readers holding the read pool, do not make a live database look dead), and health
+ * reports the latest answer with both pools' use; a health check
  * itself never touches the database. Losing the database is logged at ERROR when noticed, and its
  * return at WARN with a {@code DATABASE_UNAVAILABLE} alert saying for how long it was gone (the
  * alert is kept in that very database, so it can only be recorded once it is back).
@@ -48,11 +49,11 @@ class DatabaseHealth implements HealthIndicator, SmartLifecycle {
     private Instant downSince;
     private ScheduledExecutorService prober;
 
-    DatabaseHealth(HikariDataSource dataSource, @Qualifier("reads") HikariDataSource reads, Alerts alerts,
-                   Clock clock) {
+    DatabaseHealth(HikariDataSource dataSource, @Qualifier("reads") HikariDataSource reads,
+                   @Qualifier("probe") HikariDataSource probe, Alerts alerts, Clock clock) {
         this.purchases = dataSource;
         this.reads = reads;
-        this.jdbc = JdbcClient.create(reads);
+        this.jdbc = JdbcClient.create(probe);
         this.alerts = alerts;
         this.clock = clock;
     }

@@ -238,7 +238,8 @@ class CoreWiring {
     }
 
     @Bean
-    WatchingTheOutbox watchingTheOutbox(DonutProperties donut, Outbox outbox, Alerts alerts, Clock clock) {
-        return new WatchingTheOutbox(outbox, alerts, clock, donut.outbox().stuckAfter());
+    WatchingTheOutbox watchingTheOutbox(DonutProperties donut, ShopReads reads, Alerts alerts, Clock clock) {
+        // The backlog is read over the read pool: buyers holding every purchase connection do not blind it.
+        return new WatchingTheOutbox(reads.outbox(), alerts, clock, donut.outbox().stuckAfter());
     }
 }

@@ -6,6 +6,7 @@ import io.donutstates.housekeeping.JdbcTableSizes;
 import io.donutstates.housekeeping.PurgingHistory;
 import io.donutstates.shared.Transactions;
 import java.time.Clock;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -20,8 +21,9 @@ class HousekeepingWiring {
                 donut.retention().periods(), donut.purge().batchSize(), PurgingHistory.MAX_BATCHES_PER_RUN);
     }
 
+    /** Gauges anyone may scrape: over the read pool. */
     @Bean
-    JdbcTableSizes jdbcTableSizes(HikariDataSource dataSource) {
+    JdbcTableSizes jdbcTableSizes(@Qualifier("reads") HikariDataSource dataSource) {
         return new JdbcTableSizes(dataSource);
     }
 }

@@ -10,6 +10,7 @@ import io.donutstates.messaging.StockMessageHandling;
 import io.donutstates.messaging.StockTopic;
 import io.donutstates.messaging.StockTopicCheck;
 import io.donutstates.shared.SettingUrl;
+import io.donutstates.shared.StartRefused;
 import io.donutstates.replenishment.GivingUpReplenishment;
 import io.donutstates.replenishment.OrderingFromFactory;
 import java.time.Clock;
@@ -26,11 +27,20 @@ class MessagingWiring {
         return SqsClients.sqs(SettingUrl.optional("DONUT_SQS_ENDPOINT", donut.sqs().endpoint()), donut.sqs().region());
     }
 
+    /** The queues are found (or made) at once: a queue server that cannot be reached refuses the start in one line. */
     @Bean
     SqsQueues sqsQueues(SqsClient sqs, DonutProperties donut) {
         var queue = donut.queue();
-        return new SqsQueues(sqs, new QueueSettings(queue.stockQueue(), queue.deadLetterQueue(),
-                queue.maxReceiveCount(), queue.visibilityTimeout(), queue.create()));
+        try {
+            return new SqsQueues(sqs, new QueueSettings(queue.stockQueue(), queue.deadLetterQueue(),
+                    queue.maxReceiveCount(), queue.visibilityTimeout(), queue.create()));
+        } catch (software.amazon.awssdk.core.exception.SdkException e) {
+            String where = donut.sqs().endpoint() == null || donut.sqs().endpoint().isBlank()
+                    ? "SQS in " + donut.sqs().region() + " (DONUT_SQS_REGION)"
+                    : "SQS at " + donut.sqs().endpoint() + " (DONUT_SQS_ENDPOINT)";
+            throw new StartRefused(where + " cannot give the queues " + queue.stockQueue() + " and "
+                    + queue.deadLetterQueue() + ": " + e.getMessage(), e);
+        }
     }
 
     /** SNS when a topic is configured, checked at once: a topic that cannot be reached refuses the start. */

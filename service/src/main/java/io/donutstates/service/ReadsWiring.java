@@ -2,6 +2,7 @@ package io.donutstates.service;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.donutstates.alerting.JdbcAlerts;
+import io.donutstates.messaging.JdbcOutbox;
 import io.donutstates.replenishment.JdbcReplenishments;
 import io.donutstates.shared.Database;
 import io.donutstates.stock.JdbcStock;
@@ -31,9 +32,26 @@ class ReadsWiring {
                 config -> config.setMetricRegistry(meters));
     }
 
+    /**
+     * One connection of its own for the {@code db} health probe: neither buyers holding every
+     * purchase connection nor a crowd of readers holding the read pool can make a live database look
+     * dead to a load balancer.
+     */
+    @Bean(destroyMethod = "close")
+    @Qualifier("probe")
+    HikariDataSource probeDataSource(DonutProperties donut, HikariDataSource dataSource, MeterRegistry meters) {
+        var db = donut.db();
+        var settings = new Database.Settings(db.url(), db.user(), db.password(), 1, Duration.ofSeconds(1));
+        return Database.openReads(settings, db.readTimeout(), Database.isMariaDb(dataSource), config -> {
+            config.setPoolName("donut-probe");
+            config.setMetricRegistry(meters);
+        });
+    }
+
     @Bean
     ShopReads shopReads(@Qualifier("reads") HikariDataSource reads, Clock clock) {
         return new ShopReads(new JdbcStock(reads), new JdbcStockLedger(reads), new JdbcReplenishments(reads),
-                new JdbcAlerts(reads, List.of(), clock), new JdbcStockAudit(reads));
+                new JdbcAlerts(reads, List.of(), clock), new JdbcStockAudit(reads),
+                new JdbcOutbox(reads));
     }
 }

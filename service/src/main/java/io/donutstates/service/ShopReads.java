@@ -1,6 +1,7 @@
 package io.donutstates.service;
 
 import io.donutstates.alerting.JdbcAlerts;
+import io.donutstates.messaging.Outbox;
 import io.donutstates.replenishment.Replenishments;
 import io.donutstates.stock.JdbcStockAudit;
 import io.donutstates.stock.Stock;
@@ -8,8 +9,8 @@ import io.donutstates.stock.StockLedger;
 
 /**
  * The reads anyone may ask for — catalog, ledger pages, replenishments, recent alerts, health and
- * gauges — over the read pool ({@code donut-reads}): they never take a connection a purchase waits
+ * gauges, the outbox backlog — over the read pool ({@code donut-reads}): they never take a connection a purchase waits
  * for, and the server stops any of their statements after {@code DONUT_DB_READ_TIMEOUT}.
  */
 public record ShopReads(Stock stock, StockLedger ledger, Replenishments replenishments, JdbcAlerts alerts,
-                        JdbcStockAudit audit) { }
+                        JdbcStockAudit audit, Outbox outbox) { }

@@ -1,0 +1,102 @@
+package io.donutstates.allinone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Anonymous reads and purchases never wait for each other's connections: with every purchase
+ * connection taken, the catalog, listings, the ops summary, health and metrics still answer; with
+ * every read connection taken, purchases still sell; health stays UP either way; and a statement on
+ * the read pool that runs too long is stopped by the server, not merely abandoned by the client.
+ */
+class SeparatePoolsTest {
+
+    private static final String TOKEN = "Bearer test-admin-token";
+
+    @RegisterExtension
+    static final TestShop shop = TestShop.withDefaults(
+            "DONUT_DB_POOL_SIZE", "3",
+            "DONUT_DB_CONNECTION_WAIT", "500ms",
+            "DONUT_DB_READ_TIMEOUT", "1s");
+
+    @Test
+    void reads_and_health_answer_while_buyers_hold_every_purchase_connection() throws SQLException {
+        shop.setStock(TestShop.SKU, 50);
+        List<Connection> held = take(pool("dataSource"), 3);
+        try {
+            assertThat(shop.buy(TestShop.SKU, 1).status()).as("the purchase pool is exhausted").isEqualTo(503);
+            for (String path : List.of("/api/products", "/api/products/" + TestShop.SKU,
+                    "/api/products/" + TestShop.SKU + "/ledger", "/api/replenishments", "/api/ops/summary",
+                    "/actuator/health", "/actuator/health/readiness", "/actuator/prometheus")) {
+                var answer = shop.get(path);
+                assertThat(answer.status()).as(path + " answered " + answer.body()).isEqualTo(200);
+            }
+        } finally {
+            release(held);
+        }
+        assertThat(shop.buy(TestShop.SKU, 1).status()).isEqualTo(201);
+    }
+
+    @Test
+    void purchases_sell_and_health_stays_up_while_readers_hold_every_read_connection() throws SQLException {
+        shop.setStock(TestShop.SKU, 50);
+        List<Connection> held = take(pool("readsDataSource"), 4);
+        try {
+            for (int i = 0; i < 5; i++) {
+                assertThat(shop.buy(TestShop.SKU, 1).status()).isEqualTo(201);
+            }
+            var catalog = shop.get("/api/products");
+            assertThat(catalog.status()).as("a reader that cannot get a read connection is told to come back")
+                    .isEqualTo(503);
+            assertThat(catalog.body()).contains("DATABASE_UNAVAILABLE");
+            var health = shop.get("/actuator/health", "Authorization", TOKEN).json();
+            assertThat(health.get("components").get("db").get("status").asString())
+                    .as("the probe has a connection of its own").isEqualTo("UP");
+        } finally {
+            release(held);
+        }
+    }
+
+    @Test
+    void the_server_stops_a_read_that_runs_past_the_read_timeout() {
+        var reads = JdbcClient.create(pool("readsDataSource"));
+        long started = System.nanoTime();
+
+        assertThatThrownBy(() -> reads.sql("SELECT BENCHMARK(5000000000, MD5('donut'))").query(Long.class).single())
+                .hasMessageContaining("max_statement_time");
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        long stillRunning = JdbcClient.create(pool("dataSource"))
+                .sql("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE INFO LIKE CONCAT('%BENCH', 'MARK(5000000000%')")
+                .query(Long.class).single();
+        assertThat(stillRunning).as("no longer running on the server").isZero();
+    }
+
+    private static HikariDataSource pool(String name) {
+        return shop.shop().context().getBean(name, HikariDataSource.class);
+    }
+
+    private static List<Connection> take(HikariDataSource pool, int count) throws SQLException {
+        List<Connection> held = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            held.add(pool.getConnection());
+        }
+        return held;
+    }
+
+    private static void release(List<Connection> held) throws SQLException {
+        for (Connection connection : held) {
+            connection.close();
+        }
+    }
+}
