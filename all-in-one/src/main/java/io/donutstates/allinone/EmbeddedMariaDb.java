@@ -94,8 +94,9 @@ final class EmbeddedMariaDb implements AutoCloseable {
             Files.move(written, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             return generated;
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot keep the database password in " + file + ": " + e.getMessage(), e);
+        } catch (IOException | IllegalStateException e) {
+            throw new IllegalStateException("embedded MariaDB did not start in " + dataDir
+                    + ": cannot keep the database password in " + file + ": " + e.getMessage(), e);
         }
     }
 
