@@ -72,7 +72,20 @@ public final class Database {
         config.addDataSourceProperty("useServerPrepStmts", "false");
         config.addDataSourceProperty("prepStmtCacheSize", "250");
         customise.accept(config);
-        return new HikariDataSource(config);
+        try {
+            return new HikariDataSource(config);
+        } catch (com.zaxxer.hikari.pool.HikariPool.PoolInitializationException e) {
+            throw new StartRefused("the database at " + settings.url() + " cannot be reached as " + settings.user()
+                    + " (DONUT_DB_URL, DONUT_DB_USER, DONUT_DB_PASSWORD): " + deepest(e).getMessage(), e);
+        }
+    }
+
+    private static Throwable deepest(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     /** Applies the schema migrations, and the demo catalog when asked. */

@@ -6,7 +6,10 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** A URL setting that is not an http(s) URL with a host refuses the start with one line naming it. */
+/**
+ * Settings the shop cannot work with refuse the start with one line naming them: a URL that is not
+ * http(s) with a host, a queue server or a database that cannot be reached.
+ */
 class MalformedUrlTest {
 
     @Test
@@ -39,6 +42,16 @@ class MalformedUrlTest {
         assertThatThrownBy(() -> AllInOne.start(environment("DONUT_SQS_ENDPOINT", nobody)))
                 .hasMessageStartingWith("SQS at " + nobody + " (DONUT_SQS_ENDPOINT) cannot give the queues "
                         + "stock_queue and dead_letter_queue: ")
+                .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void a_database_that_cannot_be_reached_refuses_the_start_in_one_line_naming_the_settings() throws Exception {
+        String nowhere = "jdbc:mariadb://127.0.0.1:" + ChildProcesses.freePorts(1).get(0) + "/donut_states";
+
+        assertThatThrownBy(() -> AllInOne.start(environment("DONUT_DB_URL", nowhere)))
+                .hasMessageStartingWith("the database at " + nowhere + " cannot be reached as "
+                        + SharedMariaDb.USER + " (DONUT_DB_URL, DONUT_DB_USER, DONUT_DB_PASSWORD): ")
                 .hasMessageNotContaining("\n");
     }
 

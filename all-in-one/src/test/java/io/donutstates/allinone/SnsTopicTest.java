@@ -50,7 +50,7 @@ class SnsTopicTest {
             "DONUT_OUTBOX_STUCK_AFTER", "2s",
             // A publish between the topic's re-creation and its subscription reaches no queue (as on
             // AWS); the sweep sends such a lost request again.
-            "DONUT_REPLENISHMENT_REQUEUE_AFTER", "3s"));
+            "DONUT_REPLENISHMENT_REQUEUE_AFTER", "10s"));
 
     @BeforeAll
     static void startSnsServer() {

@@ -28,6 +28,8 @@ public class PurgingHistory {
     private final RetentionPeriods retention;
     private final int batchSize;
     private final int maxBatchesPerRun;
+    /** A batch rolled back (e.g. chosen as a deadlock victim) is tried this many times in all. */
+    static final int ATTEMPTS_PER_BATCH = 3;
 
     public PurgingHistory(PurgeableTables tables, Transactions transactions, Clock clock, RetentionPeriods retention,
                           int batchSize, int maxBatchesPerRun) {
@@ -52,7 +54,7 @@ public class PurgingHistory {
             int total = 0;
             try {
                 for (int batch = 0; batch < maxBatchesPerRun; batch++) {
-                    PurgeableTables.Batch done = transactions.inTransaction(() -> deleteBatch(kind, cutoff));
+                    PurgeableTables.Batch done = batchOf(kind, cutoff);
                     total += done.removed();
                     if (!done.moreDue()) {
                         break;
@@ -64,6 +66,23 @@ public class PurgingHistory {
             removed.put(kind, total);
         }
         return new Purged(removed, failures);
+    }
+
+    /**
+     * One batch in its own transaction. Instances purging at once lock different rows, yet the
+     * database may still pick one of them as a deadlock victim and roll its batch back; deleting is
+     * idempotent, so such a batch is simply tried again, a bounded number of times.
+     */
+    private PurgeableTables.Batch batchOf(History kind, Instant cutoff) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transactions.inTransaction(() -> deleteBatch(kind, cutoff));
+            } catch (RuntimeException e) {
+                if (attempt >= ATTEMPTS_PER_BATCH) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private PurgeableTables.Batch deleteBatch(History kind, Instant cutoff) {

@@ -13,6 +13,8 @@ class InMemoryPurgeableTables implements PurgeableTables {
     final List<Instant> cutoffs = new ArrayList<>();
     int batches;
     History failing;
+    /** How many more batches fail as a deadlock victim would (rolled back, nothing removed). */
+    int deadlocksAhead;
     int contendedBatches;
 
     InMemoryPurgeableTables() {
@@ -49,6 +51,10 @@ class InMemoryPurgeableTables implements PurgeableTables {
     private Batch delete(History kind, Instant before, int limit) {
         if (kind == failing) {
             throw new IllegalStateException("the " + kind + " table is unreachable");
+        }
+        if (deadlocksAhead > 0) {
+            deadlocksAhead--;
+            throw new IllegalStateException("Deadlock found when trying to get lock; try restarting transaction");
         }
         batches++;
         cutoffs.add(before);

@@ -112,6 +112,17 @@ class PurgingHistoryTest {
     }
 
     @Test
+    void a_batch_rolled_back_as_a_deadlock_victim_is_tried_again_and_the_run_does_not_fail() {
+        tables.add(EXPIRED_RECEIPTS, 5, NOW.minus(Duration.ofDays(2)));
+        tables.deadlocksAhead = 2;
+
+        Purged purged = purgeInBatchesOf(10, 10).purge();
+
+        assertThat(purged.failures()).isEmpty();
+        assertThat(purged.removed(EXPIRED_RECEIPTS)).isEqualTo(5);
+    }
+
+    @Test
     void refuses_to_keep_idempotency_keys_less_than_a_day() {
         assertThatThrownBy(() -> new RetentionPeriods(Duration.ofHours(24), Duration.ofHours(23), Duration.ofDays(30)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 24h");

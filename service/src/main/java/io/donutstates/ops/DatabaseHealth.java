@@ -47,6 +47,7 @@ class DatabaseHealth implements HealthIndicator, SmartLifecycle {
     private final Clock clock;
     private volatile Probe last;
     private Instant downSince;
+    private Alert unreported;
     private ScheduledExecutorService prober;
 
     DatabaseHealth(HikariDataSource dataSource, @Qualifier("reads") HikariDataSource reads,
@@ -73,14 +74,23 @@ class DatabaseHealth implements HealthIndicator, SmartLifecycle {
         } else if (error == null && downSince != null) {
             Duration gone = Duration.between(downSince, now);
             log.warn("the database answers again after {}", DurationText.of(gone));
-            try {
-                alerts.raise(new Alert(Alert.Kind.DATABASE_UNAVAILABLE, null, null, null,
-                        "the database could not be reached for " + DurationText.of(gone) + " (from " + downSince
-                                + "); purchases in that time were answered 503", null, now));
-            } catch (RuntimeException e) {
-                log.warn("could not record the database outage alert: {}", e.toString());
-            }
+            unreported = new Alert(Alert.Kind.DATABASE_UNAVAILABLE, null, null, null,
+                    "the database could not be reached for " + DurationText.of(gone) + " (from " + downSince
+                            + "); purchases in that time were answered 503", null, now);
             downSince = null;
+        }
+        if (error == null && unreported != null) {
+            report();
+        }
+    }
+
+    /** The alert is kept in the database: tried at every probe until the purchase pool takes it too. */
+    private void report() {
+        try {
+            alerts.raise(unreported);
+            unreported = null;
+        } catch (RuntimeException e) {
+            log.debug("the database outage alert waits for the next probe: {}", e.toString());
         }
     }
 

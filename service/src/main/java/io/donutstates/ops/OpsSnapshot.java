@@ -86,20 +86,30 @@ public class OpsSnapshot implements SmartLifecycle {
         }
     }
 
-    /** The latest reading; the first call reads at once if the background has not yet. */
+    /**
+     * The latest reading; the first call reads at once if the background has not yet. Never throws:
+     * before any reading could be made it answers one dated at the epoch (so health calls it stale)
+     * with the reason as its queue error.
+     */
     public Reading read() {
         var reading = last;
-        return reading != null ? reading : refresh();
+        if (reading != null) {
+            return reading;
+        }
+        try {
+            return refresh();
+        } catch (RuntimeException e) {
+            return new Reading(-1, -1, 0, Map.of(), Map.of(), Instant.EPOCH, "not read yet: " + e.getClass().getSimpleName());
+        }
     }
 
     /** The outbox backlog as last read; the first call reads at once if the background has not yet. */
     public OutboxBacklog outbox() {
-        var backlog = outbox;
-        if (backlog == null) {
-            refresh();
-            backlog = outbox;
+        if (outbox == null) {
+            read();
         }
-        return backlog;
+        var backlog = outbox;
+        return backlog != null ? backlog : OutboxBacklog.EMPTY;
     }
 
     synchronized Reading refresh() {
