@@ -63,6 +63,9 @@ public class StockWorkerHandler implements RequestHandler<SQSEvent, SQSBatchResp
             log.error("stock_queue message {} could not be handled: {}", message.getMessageId(), e.toString());
             return false;
         }
+        if (verdict instanceof StockMessageHandling.Verdict.Done) {
+            return true;
+        }
         String queueUrl;
         try {
             queueUrl = shop.queueUrlOf(message.getEventSourceArn());

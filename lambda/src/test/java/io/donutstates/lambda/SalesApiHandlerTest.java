@@ -245,15 +245,16 @@ class SalesApiHandlerTest {
     }
 
     @Test
-    void aBrokenDatabaseIsA500WithoutAStackTrace() {
+    void aDatabaseThatCannotBeReachedIsA503WithRetryAfterAndNoStackTrace() {
         var broken = new LambdaShop(LambdaSettings.from(shop.env));
         broken.close();
 
         APIGatewayV2HTTPResponse response = new SalesApiHandler(broken)
                 .handleRequest(Events.http("http-get-products.json"), new FakeContext("SalesApiFunction"));
 
-        assertThat(response.getStatusCode()).isEqualTo(500);
-        assertThat(Events.JSON.readTree(response.getBody()).get("status").asString()).isEqualTo("INTERNAL_ERROR");
+        assertThat(response.getStatusCode()).isEqualTo(503);
+        assertThat(response.getHeaders()).containsEntry("Retry-After", "5");
+        assertThat(Events.JSON.readTree(response.getBody()).get("status").asString()).isEqualTo("DATABASE_UNAVAILABLE");
         assertThat(response.getBody()).doesNotContain("Exception").doesNotContain("\tat ");
     }
 }

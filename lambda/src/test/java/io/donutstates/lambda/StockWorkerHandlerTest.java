@@ -89,7 +89,7 @@ class StockWorkerHandlerTest {
     }
 
     @Test
-    void aRefusedOrderFailsOnlyItsOwnMessageWhichComesBackAfterTheDelay() {
+    void aRefusedOrderLeavesTheOtherMessagesAloneAndComesBackAsAFreshDelayedCopy() {
         try (var shop = shop()) {
             var refused = sellOut(shop, "CP-502101");
             var taken = sellOut(shop, "CP-502104");
@@ -102,34 +102,40 @@ class StockWorkerHandlerTest {
             assertThat(poll.received()).as("one batch, two messages").hasSize(2);
             Map<String, String> messageIdBySku = poll.received().stream().collect(Collectors.toMap(
                     m -> StockEventJson.decode(m.body()).sku().value(), Message::messageId));
-            assertThat(poll.failedIds()).containsExactly(messageIdBySku.get("CP-502101"));
+            assertThat(poll.failedIds()).as("the refused one went back as a delayed copy").isEmpty();
             assertThat(shop.shop.replenishments().find(taken.id()).orElseThrow().status())
                     .isEqualTo(ReplenishmentStatus.ORDERED);
             var stillRequested = shop.shop.replenishments().find(refused.id()).orElseThrow();
             assertThat(stillRequested.status()).isEqualTo(ReplenishmentStatus.REQUESTED);
             assertThat(stillRequested.lastError()).contains("HTTP 503");
+            assertThat(stillRequested.waitingForFactorySince()).isNotNull();
 
-            // Only the refused message is back on stock_queue, once its retry delay (1-2 s) has passed.
+            // Only the refused order is back on stock_queue after its delay, as a new message whose
+            // receive count starts afresh: a factory outage does not spend the redrive policy's receives.
             AtomicReference<List<Message>> back = new AtomicReference<>(List.of());
             await().atMost(Duration.ofSeconds(6)).until(() -> {
                 back.set(shop.receive(shop.queues.stockQueueUrl(), 30, 1));
                 return !back.get().isEmpty();
             });
-            assertThat(back.get()).extracting(Message::messageId).containsExactly(messageIdBySku.get("CP-502101"));
-            assertThat(back.get().get(0).attributes().get(
-                    software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT))
-                    .isEqualTo("2");
+            assertThat(back.get()).singleElement().satisfies(m -> {
+                assertThat(StockEventJson.decode(m.body()).replenishmentId()).isEqualTo(refused.id());
+                assertThat(m.messageId()).isNotEqualTo(messageIdBySku.get("CP-502101"));
+                assertThat(m.attributes().get(
+                        software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT))
+                        .isEqualTo("1");
+            });
         }
     }
 
     @Test
-    void onItsLastReceiveARefusedOrderFailsTheReplenishmentAlertsOnceAndTheMessageIsDeadLettered() {
-        try (var shop = shop("DONUT_QUEUE_FIRST_RETRY_DELAY", "100ms", "DONUT_QUEUE_MAX_RETRY_DELAY", "100ms")) {
+    void aFactoryFailingPastTheGiveUpBoundFailsTheReplenishmentAlertsOnceAndDeadLettersTheMessage() {
+        try (var shop = shop("DONUT_QUEUE_FIRST_RETRY_DELAY", "100ms", "DONUT_QUEUE_MAX_RETRY_DELAY", "100ms",
+                "DONUT_FACTORY_GIVE_UP_AFTER", "2s")) {
             var refused = sellOut(shop, "CP-502101");
             var worker = new StockWorkerHandler(shop.shop);
             var esm = new LocalEventSourceMapping(Infra.sqs(), shop.queues.stockQueueUrl());
 
-            // The mapping keeps polling; each receive fails until the queue's redrive takes the message.
+            // The mapping keeps polling; each refusal sends a delayed copy until the bound has passed.
             await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200)).until(() -> {
                 esm.pollOnce(event -> worker.handleRequest(event, new FakeContext("StockWorkerFunction")), 1);
                 return shop.queues.depth(shop.queues.deadLetterQueueUrl()) == 1;
@@ -137,7 +143,8 @@ class StockWorkerHandlerTest {
 
             var failed = shop.shop.replenishments().find(refused.id()).orElseThrow();
             assertThat(failed.status()).isEqualTo(ReplenishmentStatus.FAILED);
-            assertThat(failed.attempts()).isEqualTo(ShopUnderTest.MAX_RECEIVE_COUNT);
+            assertThat(Duration.between(failed.waitingForFactorySince(), failed.failedAt()))
+                    .isGreaterThanOrEqualTo(Duration.ofSeconds(2));
             assertThat(shop.alerts()).singleElement().satisfies(alert -> {
                 assertThat(alert.kind()).isEqualTo(Alert.Kind.DEAD_LETTERED);
                 assertThat(alert.replenishmentId()).isEqualTo(refused.id().toString());
@@ -165,7 +172,7 @@ class StockWorkerHandlerTest {
             await().atMost(Duration.ofSeconds(5)).until(() -> shop.queues.depth(shop.queues.stockQueueUrl()) == 5);
             var refused = esm.pollOnce(event -> worker.handleRequest(event, new FakeContext("StockWorkerFunction")), 1);
             assertThat(refused.received()).hasSize(5);
-            assertThat(refused.failedIds()).hasSize(5);
+            assertThat(refused.failedIds()).as("each refused order went back as a delayed copy").isEmpty();
             long callsBefore = failing.stats().ordersRefused();
 
             // They come back; the circuit is open, so the factory is not called and each is parked, not failed.
@@ -178,7 +185,7 @@ class StockWorkerHandlerTest {
             assertThat(failing.stats().ordersRefused()).isEqualTo(callsBefore);
             int parkedCount = parked.get().received().size();
 
-            // The parked copies reappear after the circuit's open time, their receive count started afresh.
+            // The parked copies reappear after their delay, their receive count started afresh.
             List<Message> again = new java.util.concurrent.CopyOnWriteArrayList<>();
             await().atMost(Duration.ofSeconds(8)).until(() -> {
                 again.addAll(shop.receive(shop.queues.stockQueueUrl(), 30, 1));
