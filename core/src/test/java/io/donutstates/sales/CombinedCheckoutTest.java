@@ -130,7 +130,7 @@ class CombinedCheckoutTest {
         assertThat(shop.outbox.events()).as("one replenishment event").hasSize(1);
     }
 
-    /** What LaneTurnsTest showed against a running shop, without its three-second crowd. */
+    /** More busy products than workers: every product sells while the others are busy, not only after them. */
     @Test
     void with_one_lane_worker_busy_products_take_turns() {
         var checkout = checkout(1);
