@@ -7,25 +7,33 @@ import io.donutstates.shared.TestClock;
 import io.donutstates.shared.TestDatabase;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Alerts against a real MariaDB: one per incident key, a delivery per channel, due again after a failure. */
 class JdbcAlertsTest {
 
+    private static HikariDataSource database;
     private final TestClock clock = new TestClock();
-    private HikariDataSource database;
     private JdbcAlerts alerts;
 
-    @BeforeEach
-    void openDatabase() {
+    @BeforeAll
+    static void openDatabase() {
         database = TestDatabase.fresh();
+    }
+
+    @BeforeEach
+    void noAlertsYet() {
+        JdbcClient.create(database).sql("DELETE FROM alert_delivery").update();
+        JdbcClient.create(database).sql("DELETE FROM alert").update();
         alerts = new JdbcAlerts(database, List.of("webhook", "email"), clock);
     }
 
-    @AfterEach
-    void closeDatabase() {
+    @AfterAll
+    static void closeDatabase() {
         database.close();
     }
 

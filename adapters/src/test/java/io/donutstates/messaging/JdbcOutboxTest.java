@@ -17,7 +17,8 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,17 +28,22 @@ class JdbcOutboxTest {
 
     private static final Instant T0 = Instant.parse("2026-11-29T12:00:00Z");
 
-    private HikariDataSource database;
-    private JdbcOutbox outbox;
+    private static HikariDataSource database;
+    private static JdbcOutbox outbox;
 
-    @BeforeEach
-    void openDatabase() {
+    @BeforeAll
+    static void openDatabase() {
         database = TestDatabase.fresh();
         outbox = new JdbcOutbox(database);
     }
 
-    @AfterEach
-    void closeDatabase() {
+    @BeforeEach
+    void emptyOutbox() {
+        JdbcClient.create(database).sql("DELETE FROM outbox_event").update();
+    }
+
+    @AfterAll
+    static void closeDatabase() {
         database.close();
     }
 
