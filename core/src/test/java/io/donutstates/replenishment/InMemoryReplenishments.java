@@ -85,10 +85,11 @@ public final class InMemoryReplenishments implements Replenishments, RollsBack {
 
     @Override
     public synchronized List<Replenishment> list(Optional<Sku> sku, int limit) {
-        List<Replenishment> newestFirst = new ArrayList<>(rows.values().stream().map(Row::r)
+        // Newest request first and, as the table's "id DESC" does for equal times, the later row first.
+        List<Replenishment> laterRowsFirst = new ArrayList<>(rows.values().stream().map(Row::r)
                 .filter(r -> sku.map(r.sku()::equals).orElse(true)).toList());
-        java.util.Collections.reverse(newestFirst);
-        return newestFirst.stream().sorted(Comparator.comparing(Replenishment::requestedAt).reversed())
+        java.util.Collections.reverse(laterRowsFirst);
+        return laterRowsFirst.stream().sorted(Comparator.comparing(Replenishment::requestedAt).reversed())
                 .limit(limit).toList();
     }
 
