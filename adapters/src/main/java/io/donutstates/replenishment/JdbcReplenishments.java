@@ -198,12 +198,15 @@ public class JdbcReplenishments implements Replenishments {
 
     @Override
     public boolean reopen(ReplenishmentId id, Instant at) {
-        return jdbc.sql("""
+        int matched = jdbc.sql("""
                         UPDATE IGNORE replenishment SET status = 'REQUESTED', open_sku = sku, failed_at = NULL,
                                lease_until = NULL, last_attempt_at = :at, factory_waiting_since = NULL
                         WHERE id = :id AND status = 'FAILED'
                         """)
-                .param("at", SqlTime.utc(at)).param("id", id.toString()).update() == 1;
+                .param("at", SqlTime.utc(at)).param("id", id.toString()).update();
+        // The drivers count the rows found, not those changed: a row the unique open_sku kept FAILED
+        // (its product has another open) counts 1 too, so the row itself says whether it reopened.
+        return matched == 1 && find(id).filter(r -> r.status() == ReplenishmentStatus.REQUESTED).isPresent();
     }
 
     @Override

@@ -42,13 +42,22 @@ public class CombinedCheckout implements Checkout {
 
     @Override
     public SaleResult sell(Purchase purchase) {
-        var buyer = new Buyer(purchase);
-        lanes.computeIfAbsent(purchase.sku(), Lane::new).enter(buyer);
         try {
-            return buyer.answer.join();
+            return queue(purchase).join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
+    }
+
+    /**
+     * Queues the buyer in its product's lane without waiting; the answer completes once the buyer's
+     * batch committed (or failed). {@link #sell} waits for it; a test can queue several buyers from
+     * one thread and run the workers by hand.
+     */
+    CompletableFuture<SaleResult> queue(Purchase purchase) {
+        var buyer = new Buyer(purchase);
+        lanes.computeIfAbsent(purchase.sku(), Lane::new).enter(buyer);
+        return buyer.answer;
     }
 
     private record Buyer(Purchase purchase, CompletableFuture<SaleResult> answer) {

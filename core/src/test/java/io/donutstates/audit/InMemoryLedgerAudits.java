@@ -15,6 +15,9 @@ final class InMemoryLedgerAudits implements LedgerAudits, LedgerReplays {
     private final Map<Sku, List<LedgerLine>> ledger = new TreeMap<>(java.util.Comparator.comparing(Sku::value));
     private final Map<AuditTrack, Map<Sku, Checkpoint>> checkpoints = new EnumMap<>(AuditTrack.class);
     private final java.util.Set<Sku> heldElsewhere = new java.util.HashSet<>();
+    private final Map<Sku, LedgerLine> openings = new java.util.HashMap<>();
+    private final Map<Long, Instant> writtenAt = new java.util.HashMap<>();
+    private Instant writing = Instant.EPOCH;
     private Optional<Replay> replay = Optional.empty();
     private long nextId = 1;
     long linesRead;
@@ -22,13 +25,15 @@ final class InMemoryLedgerAudits implements LedgerAudits, LedgerReplays {
     /** Appends a line that follows from the product's balance. */
     InMemoryLedgerAudits line(String sku, int change) {
         var lines = ledger.computeIfAbsent(new Sku(sku), s -> new ArrayList<>());
-        long before = lines.isEmpty() ? 0 : lines.get(lines.size() - 1).balanceAfter();
+        long before = lines.isEmpty() ? opening(new Sku(sku)).balanceAfter() : lines.get(lines.size() - 1).balanceAfter();
+        writtenAt.put(nextId, writing);
         lines.add(new LedgerLine(nextId++, change, before + change));
         return this;
     }
 
     /** Appends a line claiming any balance, as a write behind the shop's back could. */
     InMemoryLedgerAudits forgedLine(String sku, int change, long balanceAfter) {
+        writtenAt.put(nextId, writing);
         ledger.computeIfAbsent(new Sku(sku), s -> new ArrayList<>()).add(new LedgerLine(nextId++, change, balanceAfter));
         return this;
     }
@@ -38,6 +43,35 @@ final class InMemoryLedgerAudits implements LedgerAudits, LedgerReplays {
             line(sku, change);
         }
         return this;
+    }
+
+    /** Lines appended from now on carry this time (the epoch until told otherwise). */
+    InMemoryLedgerAudits writtenAt(Instant at) {
+        writing = at;
+        return this;
+    }
+
+    /** The product's lines still kept, oldest first. */
+    List<LedgerLine> kept(Sku sku) {
+        return List.copyOf(ledger.getOrDefault(sku, List.of()));
+    }
+
+    Instant writtenAt(long lineId) {
+        return writtenAt.get(lineId);
+    }
+
+    /** Where the product's kept ledger starts: the last removed line, or nothing (id 0, balance 0). */
+    LedgerLine opening(Sku sku) {
+        return openings.getOrDefault(sku, new LedgerLine(0, 0, 0));
+    }
+
+    /** Removes the product's lines up to and including the given one, which becomes its opening. */
+    long removeThrough(Sku sku, LedgerLine last) {
+        var lines = ledger.get(sku);
+        long removed = lines.stream().filter(l -> l.id() <= last.id()).count();
+        lines.removeIf(l -> l.id() <= last.id());
+        openings.put(sku, last);
+        return removed;
     }
 
     void heldByAnotherInstance(String sku) {
@@ -59,7 +93,7 @@ final class InMemoryLedgerAudits implements LedgerAudits, LedgerReplays {
             return Optional.empty();
         }
         return Optional.of(checkpoints.computeIfAbsent(track, t -> new TreeMap<>(java.util.Comparator.comparing(Sku::value)))
-                .computeIfAbsent(sku, s -> Checkpoint.opening(s, 0, 0, now)));
+                .computeIfAbsent(sku, s -> Checkpoint.opening(s, opening(s).id(), opening(s).balanceAfter(), now)));
     }
 
     @Override

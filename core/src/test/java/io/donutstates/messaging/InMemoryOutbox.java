@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** The outbox as the database keeps it, in memory: due time, attempts and last error per event. */
-final class InMemoryOutbox implements Outbox {
+public final class InMemoryOutbox implements Outbox, io.donutstates.shared.RollsBack {
 
     static final class Row {
         final long id;
@@ -38,6 +38,17 @@ final class InMemoryOutbox implements Outbox {
 
     Row row(String sku) {
         return rows.stream().filter(r -> r.event.sku().value().equals(sku)).findFirst().orElseThrow();
+    }
+
+    /** Every event appended, oldest first. */
+    public List<StockRanOut> events() {
+        return rows.stream().map(r -> r.event).toList();
+    }
+
+    @Override
+    public Runnable checkpoint() {
+        int size = rows.size();
+        return () -> rows.subList(size, rows.size()).clear();
     }
 
     @Override

@@ -3,11 +3,10 @@ package io.donutstates.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.donutstates.replenishment.StockRanOut;
+import io.donutstates.shared.TestClock;
 import io.donutstates.shared.Transactions;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -26,7 +25,7 @@ class RelayingOutboxTest {
     private static final Instant START = Instant.parse("2026-11-29T12:00:00Z");
 
     private final InMemoryOutbox outbox = new InMemoryOutbox();
-    private final MovableClock clock = new MovableClock(START);
+    private final TestClock clock = new TestClock(START);
     private final Set<String> refusedSkus = new HashSet<>();
     private final List<StockRanOut> published = new ArrayList<>();
     private final List<String> failures = new ArrayList<>();
@@ -99,33 +98,5 @@ class RelayingOutboxTest {
         assertThat(backoff.after(3)).isEqualTo(Duration.ofSeconds(2));
         assertThat(backoff.after(4)).isEqualTo(Duration.ofSeconds(3));
         assertThat(backoff.after(1_000_000)).isEqualTo(Duration.ofSeconds(3));
-    }
-
-    /** A clock the test moves by hand. */
-    static final class MovableClock extends Clock {
-        private Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

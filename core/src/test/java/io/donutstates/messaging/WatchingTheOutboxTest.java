@@ -14,7 +14,7 @@ class WatchingTheOutboxTest {
     private static final Instant START = Instant.parse("2026-11-29T12:00:00Z");
 
     private final InMemoryOutbox outbox = new InMemoryOutbox();
-    private final RelayingOutboxTest.MovableClock clock = new RelayingOutboxTest.MovableClock(START);
+    private final io.donutstates.shared.TestClock clock = new io.donutstates.shared.TestClock(START);
     private final List<Alert> alerts = new ArrayList<>();
     private final WatchingTheOutbox watching = new WatchingTheOutbox(outbox, alerts::add, clock, Duration.ofSeconds(60));
 

@@ -1,164 +1,275 @@
 package io.donutstates.replenishment;
 
+import io.donutstates.shared.RollsBack;
+import io.donutstates.stock.Products;
 import io.donutstates.stock.Quantity;
 import io.donutstates.stock.Sku;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
-/** Replenishments in memory: what ordering, giving up and a delivery need (the guarded status moves) and notes. */
-final class InMemoryReplenishments implements Replenishments {
+/**
+ * Replenishments in memory, each status change guarded by the same condition as the SQL's
+ * conditional UPDATE (leases included), and one open replenishment per product, as the unique
+ * {@code open_sku} key allows.
+ */
+public final class InMemoryReplenishments implements Replenishments, RollsBack {
 
-    private final Map<ReplenishmentId, Replenishment> byId = new HashMap<>();
+    /** A row: the replenishment plus what the table keeps beside it. */
+    private record Row(Replenishment r, Instant leaseUntil, Instant lastAttemptAt) { }
+
+    private final Map<ReplenishmentId, Row> rows = new LinkedHashMap<>();
     private final Map<ReplenishmentId, List<String>> notes = new HashMap<>();
 
-    Replenishment ordered(Sku sku, int quantity) {
-        var requested = Replenishment.requested(ReplenishmentId.random(), sku,
-                new io.donutstates.factory.FactoryId("FF-500293"), Quantity.of(quantity), Instant.EPOCH);
+    /** A replenishment of {@code quantity} that was requested at the given time and not yet ordered. */
+    public synchronized Replenishment requested(String sku, int quantity, Instant at) {
+        var r = Replenishment.requested(ReplenishmentId.random(), Sku.of(sku), Products.FACTORY, Quantity.of(quantity), at);
+        if (!open(r)) {
+            throw new IllegalStateException(sku + " already has an open replenishment");
+        }
+        return r;
+    }
+
+    /** A replenishment the factory took at the given time. */
+    public synchronized Replenishment ordered(String sku, int quantity, Instant at) {
+        var r = requested(sku, quantity, at);
+        claimForOrdering(r.id(), at, at);
+        markOrdered(r.id(), at);
+        return find(r.id()).orElseThrow();
+    }
+
+    synchronized Replenishment ordered(Sku sku, int quantity) {
+        var requested = Replenishment.requested(ReplenishmentId.random(), sku, Products.FACTORY, Quantity.of(quantity),
+                Instant.EPOCH);
         var ordered = new Replenishment(requested.id(), sku, requested.factoryId(), requested.quantity(),
                 ReplenishmentStatus.ORDERED, null, 1, 0, null, Instant.EPOCH, Instant.EPOCH, null, null, null);
-        byId.put(ordered.id(), ordered);
+        rows.put(ordered.id(), new Row(ordered, null, Instant.EPOCH));
         return ordered;
     }
 
-    @Override
-    public Optional<Replenishment> find(ReplenishmentId id) {
-        return Optional.ofNullable(byId.get(id));
+    public synchronized Replenishment get(ReplenishmentId id) {
+        return find(id).orElseThrow();
+    }
+
+    public synchronized List<Replenishment> all() {
+        return rows.values().stream().map(Row::r).toList();
     }
 
     @Override
-    public boolean markDelivered(ReplenishmentId id, Quantity delivered, Instant at) {
-        var r = byId.get(id);
-        if (r == null || r.status() == ReplenishmentStatus.DELIVERED) {
+    public synchronized Optional<Replenishment> find(ReplenishmentId id) {
+        return Optional.ofNullable(rows.get(id)).map(Row::r);
+    }
+
+    @Override
+    public synchronized Optional<Replenishment> openFor(Sku sku) {
+        return rows.values().stream().map(Row::r).filter(r -> r.sku().equals(sku) && r.status().isOpen()).findFirst();
+    }
+
+    @Override
+    public synchronized boolean open(Replenishment replenishment) {
+        if (rows.containsKey(replenishment.id()) || openFor(replenishment.sku()).isPresent()) {
             return false;
         }
-        byId.put(id, new Replenishment(id, r.sku(), r.factoryId(), r.quantity(), ReplenishmentStatus.DELIVERED,
-                delivered.value(), r.attempts(), r.reorders(), r.lastError(), r.requestedAt(), r.orderedAt(), at,
-                r.failedAt(), null));
+        var r = Replenishment.requested(replenishment.id(), replenishment.sku(), replenishment.factoryId(),
+                replenishment.quantity(), replenishment.requestedAt());
+        rows.put(r.id(), new Row(r, null, null));
         return true;
     }
 
     @Override
-    public void note(ReplenishmentId id, String note, Instant at) {
-        notes.computeIfAbsent(id, k -> new ArrayList<>()).add(note);
-    }
-
-    @Override
-    public List<String> notes(ReplenishmentId id) {
-        return List.copyOf(notes.getOrDefault(id, List.of()));
-    }
-
-    @Override
-    public Optional<Replenishment> openFor(Sku sku) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public boolean open(Replenishment replenishment) {
-        boolean productHasOne = byId.values().stream().anyMatch(r -> r.sku().equals(replenishment.sku())
-                && (r.status() == ReplenishmentStatus.REQUESTED || r.status() == ReplenishmentStatus.ORDERED));
-        if (productHasOne) {
-            return false;
-        }
-        byId.put(replenishment.id(), replenishment);
-        return true;
-    }
-
-    @Override
-    public List<Replenishment> list(Optional<Sku> sku, int limit) {
-        throw new UnsupportedOperationException();
-    }
-
-    /** Leases are not modelled: a requested replenishment can always be claimed, counting an attempt. */
-    @Override
-    public boolean claimForOrdering(ReplenishmentId id, Instant now, Instant leaseUntil) {
-        var r = byId.get(id);
-        if (r == null || r.status() != ReplenishmentStatus.REQUESTED) {
-            return false;
-        }
-        byId.put(id, with(r, r.status(), r.attempts() + 1, r.lastError(), r.orderedAt(), r.failedAt(),
-                r.waitingForFactorySince()));
-        return true;
-    }
-
-    @Override
-    public boolean markOrdered(ReplenishmentId id, Instant at) {
-        var r = byId.get(id);
-        if (r == null || r.status() != ReplenishmentStatus.REQUESTED) {
-            return false;
-        }
-        byId.put(id, with(r, ReplenishmentStatus.ORDERED, r.attempts(), null, at, r.failedAt(), null));
-        return true;
-    }
-
-    @Override
-    public void releaseAfterFailure(ReplenishmentId id, String error, Instant at) {
-        var r = byId.get(id);
-        byId.put(id, with(r, r.status(), r.attempts(), error, r.orderedAt(), r.failedAt(),
-                r.waitingForFactorySince() != null ? r.waitingForFactorySince() : at));
-    }
-
-    @Override
-    public List<Replenishment> waitingForFactorySince(Instant before, int limit) {
-        return byId.values().stream()
-                .filter(r -> r.status() == ReplenishmentStatus.REQUESTED && r.waitingForFactorySince() != null
-                        && r.waitingForFactorySince().isBefore(before))
-                .sorted(java.util.Comparator.comparing(Replenishment::waitingForFactorySince))
+    public synchronized List<Replenishment> list(Optional<Sku> sku, int limit) {
+        // Newest request first and, as the table's "id DESC" does for equal times, the later row first.
+        List<Replenishment> laterRowsFirst = new ArrayList<>(rows.values().stream().map(Row::r)
+                .filter(r -> sku.map(r.sku()::equals).orElse(true)).toList());
+        java.util.Collections.reverse(laterRowsFirst);
+        return laterRowsFirst.stream().sorted(Comparator.comparing(Replenishment::requestedAt).reversed())
                 .limit(limit).toList();
     }
 
     @Override
-    public boolean markFailed(ReplenishmentId id, String reason, Instant at) {
-        var r = byId.get(id);
-        if (r == null || (r.status() != ReplenishmentStatus.REQUESTED && r.status() != ReplenishmentStatus.ORDERED)) {
+    public synchronized boolean claimForOrdering(ReplenishmentId id, Instant now, Instant leaseUntil) {
+        var row = rows.get(id);
+        if (row == null || row.r().status() != ReplenishmentStatus.REQUESTED
+                || row.leaseUntil() != null && !row.leaseUntil().isBefore(now)) {
             return false;
         }
-        byId.put(id, with(r, ReplenishmentStatus.FAILED, r.attempts(), r.lastError() != null ? r.lastError() : reason,
-                r.orderedAt(), at, r.waitingForFactorySince()));
+        var r = row.r();
+        rows.put(id, new Row(copy(r, r.status(), r.attempts() + 1, r.reorders(), r.lastError(), r.orderedAt(),
+                r.failedAt(), r.waitingForFactorySince()), leaseUntil, now));
         return true;
     }
 
-    private static Replenishment with(Replenishment r, ReplenishmentStatus status, int attempts, String lastError,
-                                      Instant orderedAt, Instant failedAt, Instant waitingSince) {
+    @Override
+    public synchronized boolean markOrdered(ReplenishmentId id, Instant at) {
+        var row = rows.get(id);
+        if (row == null || row.r().status() != ReplenishmentStatus.REQUESTED) {
+            return false;
+        }
+        var r = row.r();
+        rows.put(id, new Row(copy(r, ReplenishmentStatus.ORDERED, r.attempts(), r.reorders(), null, at, r.failedAt(),
+                null), null, row.lastAttemptAt()));
+        return true;
+    }
+
+    @Override
+    public synchronized void releaseAfterFailure(ReplenishmentId id, String error, Instant at) {
+        var row = rows.get(id);
+        if (row == null) {
+            return;
+        }
+        var r = row.r();
+        rows.put(id, new Row(copy(r, r.status(), r.attempts(), r.reorders(), error, r.orderedAt(), r.failedAt(),
+                r.waitingForFactorySince() != null ? r.waitingForFactorySince() : at), null, row.lastAttemptAt()));
+    }
+
+    @Override
+    public synchronized List<Replenishment> waitingForFactorySince(Instant before, int limit) {
+        return rows.values().stream().map(Row::r)
+                .filter(r -> r.status() == ReplenishmentStatus.REQUESTED && r.waitingForFactorySince() != null
+                        && r.waitingForFactorySince().isBefore(before))
+                .sorted(Comparator.comparing(Replenishment::waitingForFactorySince))
+                .limit(limit).toList();
+    }
+
+    @Override
+    public synchronized boolean markFailed(ReplenishmentId id, String reason, Instant at) {
+        var row = rows.get(id);
+        if (row == null || !row.r().status().isOpen()) {
+            return false;
+        }
+        var r = row.r();
+        rows.put(id, new Row(copy(r, ReplenishmentStatus.FAILED, r.attempts(), r.reorders(),
+                r.lastError() != null ? r.lastError() : reason, r.orderedAt(), at, r.waitingForFactorySince()),
+                null, row.lastAttemptAt()));
+        return true;
+    }
+
+    @Override
+    public synchronized boolean markDelivered(ReplenishmentId id, Quantity delivered, Instant at) {
+        var row = rows.get(id);
+        if (row == null || row.r().status() == ReplenishmentStatus.DELIVERED) {
+            return false;
+        }
+        var r = row.r();
+        rows.put(id, new Row(new Replenishment(id, r.sku(), r.factoryId(), r.quantity(), ReplenishmentStatus.DELIVERED,
+                delivered.value(), r.attempts(), r.reorders(), r.lastError(), r.requestedAt(), r.orderedAt(), at,
+                r.failedAt(), r.waitingForFactorySince()), null, row.lastAttemptAt()));
+        return true;
+    }
+
+    @Override
+    public synchronized List<Replenishment> orderedBefore(Instant deadline, int limit) {
+        return rows.values().stream().map(Row::r)
+                .filter(r -> r.status() == ReplenishmentStatus.ORDERED && r.orderedAt().isBefore(deadline))
+                .sorted(Comparator.comparing(Replenishment::orderedAt)).limit(limit).toList();
+    }
+
+    @Override
+    public synchronized List<Replenishment> requestedIdleSince(Instant since, int limit) {
+        return rows.values().stream()
+                .filter(row -> row.r().status() == ReplenishmentStatus.REQUESTED && idleSince(row, since)
+                        && (row.leaseUntil() == null || row.leaseUntil().isBefore(since)))
+                .map(Row::r).sorted(Comparator.comparing(Replenishment::requestedAt)).limit(limit).toList();
+    }
+
+    private static boolean idleSince(Row row, Instant since) {
+        return Objects.requireNonNullElse(row.lastAttemptAt(), row.r().requestedAt()).isBefore(since);
+    }
+
+    @Override
+    public synchronized boolean reorder(ReplenishmentId id, Instant at) {
+        var row = rows.get(id);
+        if (row == null || row.r().status() != ReplenishmentStatus.ORDERED) {
+            return false;
+        }
+        var r = row.r();
+        rows.put(id, new Row(copy(r, ReplenishmentStatus.REQUESTED, r.attempts(), r.reorders() + 1,
+                "no delivery before the deadline; ordering again", r.orderedAt(), r.failedAt(),
+                r.waitingForFactorySince()), row.leaseUntil(), at));
+        return true;
+    }
+
+    @Override
+    public synchronized Map<ReplenishmentStatus, Long> countByStatus(Instant endedSince) {
+        var counts = new EnumMap<ReplenishmentStatus, Long>(ReplenishmentStatus.class);
+        for (var status : ReplenishmentStatus.values()) {
+            counts.put(status, 0L);
+        }
+        for (var row : rows.values()) {
+            var r = row.r();
+            boolean counted = r.status().isOpen()
+                    || r.status() == ReplenishmentStatus.DELIVERED && !r.deliveredAt().isBefore(endedSince)
+                    || r.status() == ReplenishmentStatus.FAILED && !r.failedAt().isBefore(endedSince);
+            if (counted) {
+                counts.merge(r.status(), 1L, Long::sum);
+            }
+        }
+        return counts;
+    }
+
+    @Override
+    public synchronized Optional<Instant> oldestWaitingSince() {
+        return rows.values().stream().map(Row::r).filter(r -> r.status() == ReplenishmentStatus.REQUESTED)
+                .map(Replenishment::requestedAt).min(Comparator.naturalOrder());
+    }
+
+    @Override
+    public synchronized boolean reopen(ReplenishmentId id, Instant at) {
+        var row = rows.get(id);
+        if (row == null || row.r().status() != ReplenishmentStatus.FAILED || openFor(row.r().sku()).isPresent()) {
+            return false;
+        }
+        var r = row.r();
+        rows.put(id, new Row(copy(r, ReplenishmentStatus.REQUESTED, r.attempts(), r.reorders(), r.lastError(),
+                r.orderedAt(), null, null), null, at));
+        return true;
+    }
+
+    @Override
+    public synchronized void note(ReplenishmentId id, String note, Instant at) {
+        notes.computeIfAbsent(id, k -> new ArrayList<>()).add(at + " " + note);
+    }
+
+    @Override
+    public synchronized List<String> notes(ReplenishmentId id) {
+        return List.copyOf(notes.getOrDefault(id, List.of()));
+    }
+
+    @Override
+    public synchronized boolean touchIfIdle(ReplenishmentId id, Instant idleSince, Instant at) {
+        var row = rows.get(id);
+        if (row == null || row.r().status() != ReplenishmentStatus.REQUESTED || !idleSince(row, idleSince)) {
+            return false;
+        }
+        rows.put(id, new Row(row.r(), row.leaseUntil(), at));
+        return true;
+    }
+
+    @Override
+    public synchronized Runnable checkpoint() {
+        var savedRows = new LinkedHashMap<>(rows);
+        var savedNotes = new HashMap<ReplenishmentId, List<String>>();
+        notes.forEach((id, list) -> savedNotes.put(id, new ArrayList<>(list)));
+        return () -> {
+            synchronized (this) {
+                rows.clear();
+                rows.putAll(savedRows);
+                notes.clear();
+                notes.putAll(savedNotes);
+            }
+        };
+    }
+
+    private static Replenishment copy(Replenishment r, ReplenishmentStatus status, int attempts, int reorders,
+                                      String lastError, Instant orderedAt, Instant failedAt, Instant waitingSince) {
         return new Replenishment(r.id(), r.sku(), r.factoryId(), r.quantity(), status, r.deliveredQuantity(), attempts,
-                r.reorders(), lastError, r.requestedAt(), orderedAt, r.deliveredAt(), failedAt, waitingSince);
-    }
-
-    @Override
-    public List<Replenishment> orderedBefore(Instant deadline, int limit) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public List<Replenishment> requestedIdleSince(Instant since, int limit) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public boolean reorder(ReplenishmentId id, Instant at) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Map<ReplenishmentStatus, Long> countByStatus(Instant endedSince) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Optional<Instant> oldestWaitingSince() {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public boolean reopen(ReplenishmentId id, Instant at) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public boolean touchIfIdle(ReplenishmentId id, Instant idleSince, Instant at) {
-        throw new UnsupportedOperationException();
+                reorders, lastError, r.requestedAt(), orderedAt, r.deliveredAt(), failedAt, waitingSince);
     }
 }

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.donutstates.alerting.Alert;
 import io.donutstates.shared.Transactions;
+import io.donutstates.stock.InMemoryStock;
+import io.donutstates.stock.InMemoryStockLedger;
+import io.donutstates.stock.Products;
 import io.donutstates.stock.Quantity;
 import io.donutstates.stock.Sku;
 import io.donutstates.stock.StockMovement;
@@ -29,13 +32,14 @@ class ReceivingDeliveryTest {
     };
 
     private final InMemoryReplenishments replenishments = new InMemoryReplenishments();
-    private final InMemoryShelf shelf = new InMemoryShelf();
+    private final InMemoryStock stock = new InMemoryStock().with(Products.aProductWithStock("CP-502101", 0));
+    private final InMemoryStockLedger ledger = new InMemoryStockLedger();
     private final List<Alert> alerts = new ArrayList<>();
     private final DeliveryCallbacks callbacks =
             new DeliveryCallbacks(() -> "http://shop.example", "a-secret-of-enough-length".getBytes(StandardCharsets.UTF_8));
 
     private ReceivingDelivery receiving(OverDeliveryTolerance tolerance) {
-        return new ReceivingDelivery(replenishments, shelf, shelf, callbacks, WITHOUT_A_DATABASE, alerts::add,
+        return new ReceivingDelivery(replenishments, stock, ledger, callbacks, WITHOUT_A_DATABASE, alerts::add,
                 tolerance, Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
     }
 
@@ -50,8 +54,8 @@ class ReceivingDeliveryTest {
         var result = deliver(OverDeliveryTolerance.NONE, order, 1_000_000);
 
         assertThat(result).isEqualTo(new DeliveryResult.Refused(order, 1_000_000, 10));
-        assertThat(shelf.stockOf(SKU)).isZero();
-        assertThat(shelf.ledger).isEmpty();
+        assertThat(stock.stockOf("CP-502101")).isZero();
+        assertThat(ledger.lines()).isEmpty();
         assertThat(replenishments.find(order.id()).orElseThrow().status()).isEqualTo(ReplenishmentStatus.ORDERED);
         assertThat(alerts).singleElement().satisfies(alert -> {
             assertThat(alert.kind()).isEqualTo(Alert.Kind.DELIVERY_REFUSED);
@@ -70,7 +74,7 @@ class ReceivingDeliveryTest {
         var byPercent = replenishments.ordered(SKU, 10);
         assertThat(deliver(OverDeliveryTolerance.parse("10%"), byPercent, 12)).isInstanceOf(DeliveryResult.Refused.class);
         assertThat(deliver(OverDeliveryTolerance.parse("10%"), byPercent, 11)).isInstanceOf(DeliveryResult.Delivered.class);
-        assertThat(shelf.stockOf(SKU)).isEqualTo(23);
+        assertThat(stock.stockOf("CP-502101")).isEqualTo(23);
     }
 
     @Test
@@ -83,14 +87,14 @@ class ReceivingDeliveryTest {
             assertThat(d.deliveredQuantity()).isEqualTo(6);
             assertThat(d.isShort()).isTrue();
         });
-        assertThat(shelf.stockOf(SKU)).isEqualTo(6);
-        assertThat(shelf.ledger).extracting(StockMovement::change).containsExactly(6);
+        assertThat(stock.stockOf("CP-502101")).isEqualTo(6);
+        assertThat(ledger.lines()).extracting(StockMovement::change).containsExactly(6);
         assertThat(replenishments.find(order.id()).orElseThrow().deliveredQuantity()).isEqualTo(6);
         assertThat(replenishments.notes(order.id())).singleElement().asString().contains("short delivery: 6 of 10");
         assertThat(alerts).isEmpty();
 
         assertThat(deliver(OverDeliveryTolerance.NONE, order, 6)).isInstanceOf(DeliveryResult.AlreadyDelivered.class);
-        assertThat(shelf.stockOf(SKU)).isEqualTo(6);
+        assertThat(stock.stockOf("CP-502101")).isEqualTo(6);
     }
 
     @Test
@@ -110,7 +114,7 @@ class ReceivingDeliveryTest {
                 new Delivery(SKU, Quantity.of(10)));
 
         assertThat(result).isInstanceOf(DeliveryResult.NotAuthentic.class);
-        assertThat(shelf.stockOf(SKU)).isZero();
+        assertThat(stock.stockOf("CP-502101")).isZero();
         assertThat(replenishments.find(second.id()).orElseThrow().status()).isEqualTo(ReplenishmentStatus.ORDERED);
     }
 

@@ -1,0 +1,21 @@
+package io.donutstates.stock;
+
+import io.donutstates.factory.FactoryId;
+
+/** Named product fixtures. */
+public final class Products {
+
+    public static final FactoryId FACTORY = new FactoryId("FF-500293");
+
+    private Products() {
+    }
+
+    /** A product that reorders 10 once its stock is gone. */
+    public static Product aProductWithStock(String sku, int stock) {
+        return aProduct(sku, stock, 10, 0);
+    }
+
+    public static Product aProduct(String sku, int stock, int reorderQuantity, int reorderPoint) {
+        return new Product(Sku.of(sku), "Donut " + sku, 2500, stock, FACTORY, reorderQuantity, reorderPoint);
+    }
+}
