@@ -11,9 +11,9 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The core's packages (stock, sales, replenishment, messaging, ...) depend on each other in one
- * direction only. Two known cycles are left out until they are broken (see docs/architecture.md):
- * messaging's {@code Outbox} typed to replenishment's {@code StockRanOut}, and the factory port
- * speaking of replenishment ids; any new cycle fails here.
+ * direction only. Three known cycles are left out until they are broken (see docs/architecture.md):
+ * messaging's {@code Outbox} typed to replenishment's {@code StockRanOut}, the factory port speaking
+ * of replenishment ids, and stock's {@code Product} naming its {@code FactoryId}; any new cycle fails here.
  */
 @AnalyzeClasses(packages = "io.donutstates", importOptions = ImportOption.DoNotIncludeTests.class)
 class CorePackagesHaveNoCyclesTest {
@@ -22,5 +22,6 @@ class CorePackagesHaveNoCyclesTest {
     static final ArchRule core_packages_are_free_of_cycles = slices().matching("io.donutstates.(*)..")
             .should().beFreeOfCycles()
             .ignoreDependency(resideInAnyPackage("io.donutstates.messaging", "io.donutstates.factory"),
-                    resideInAPackage("io.donutstates.replenishment"));
+                    resideInAPackage("io.donutstates.replenishment"))
+            .ignoreDependency(resideInAPackage("io.donutstates.stock"), resideInAPackage("io.donutstates.factory"));
 }
