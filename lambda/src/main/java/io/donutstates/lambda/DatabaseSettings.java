@@ -1,6 +1,7 @@
 package io.donutstates.lambda;
 
 import io.donutstates.shared.Database;
+import io.donutstates.shop.ShopSettings;
 import java.time.Duration;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -26,7 +27,8 @@ final class DatabaseSettings {
     }
 
     static Database.Settings from(LambdaSettings settings, int defaultPoolSize) {
-        String url = settings.text("DONUT_DB_URL", "jdbc:mariadb://127.0.0.1:3306/donut_states");
+        var defaults = ShopSettings.defaults().db();
+        String url = settings.text("DONUT_DB_URL", defaults.url());
         String user = settings.optional("DONUT_DB_USER").orElse(null);
         String password = settings.optional("DONUT_DB_PASSWORD").orElse(null);
         var secretArn = settings.optional("DONUT_DB_SECRET_ARN");
@@ -37,7 +39,7 @@ final class DatabaseSettings {
                 user = secret.username();
             }
         }
-        return new Database.Settings(url, user == null ? "donut" : user, password == null ? "" : password,
+        return new Database.Settings(url, user == null ? defaults.user() : user, password == null ? "" : password,
                 settings.integer("DONUT_DB_POOL_SIZE", defaultPoolSize), Duration.ofSeconds(5));
     }
 

@@ -25,7 +25,6 @@ public class DeadLetterAlertHandler implements RequestHandler<ScheduledEvent, Ma
 
     private final LambdaShop shop;
     private final int peekLimit;
-    private volatile SqsDeadLetters deadLetters;
 
     /** Used by AWS Lambda: the shop is wired from the container's environment once, at init. */
     public DeadLetterAlertHandler() {
@@ -71,9 +70,6 @@ public class DeadLetterAlertHandler implements RequestHandler<ScheduledEvent, Ma
     }
 
     private SqsDeadLetters deadLetters() {
-        if (deadLetters == null) {
-            deadLetters = new SqsDeadLetters(shop.sqs(), shop.queues());
-        }
-        return deadLetters;
+        return shop.deadLetters();
     }
 }

@@ -4,11 +4,9 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import io.donutstates.http.DeliveryReplies;
+import io.donutstates.http.FactoryCallbackEndpoint;
 import io.donutstates.http.HttpReply;
-import io.donutstates.http.JsonBodies;
 import io.donutstates.replenishment.DeliveryCallbacks;
-import io.donutstates.replenishment.ReplenishmentId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,7 +14,8 @@ import org.slf4j.LoggerFactory;
  * The original's {@code stock_inc_lambda}: the factory's "production complete" callback,
  * {@code POST /api/factory/callbacks/{id}?token=...}, with a JSON body sent as JSON or as
  * {@code text/plain}. The token authenticates the call; the shelf goes up once per replenishment
- * however often the factory calls, by {@code MessageAttributeProductCnt}.
+ * however often the factory calls, by {@code MessageAttributeProductCnt}. Answered by the shared
+ * {@link FactoryCallbackEndpoint}, as the service's controller is; this class only routes.
  */
 public class FactoryCallbackHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
@@ -47,14 +46,7 @@ public class FactoryCallbackHandler implements RequestHandler<APIGatewayV2HTTPEv
         if (!request.method().equals("POST")) {
             return HttpReply.methodNotAllowed(request.method());
         }
-        var id = ReplenishmentId.parse(path.substring(DeliveryCallbacks.PATH.length()));
-        var token = request.queryParameter("token");
-        if (token.isEmpty() || token.get().isBlank()) {
-            return DeliveryReplies.missingToken();
-        }
-        var delivery = DeliveryReplies.delivery(JsonBodies.object(request.body()));
-        var result = shop.receivingDelivery().receive(id, token.get(), delivery);
-        log.info("factory callback for replenishment {}: {}", id, result.getClass().getSimpleName());
-        return DeliveryReplies.of(result);
+        return shop.factoryCallbackEndpoint().receive(path.substring(DeliveryCallbacks.PATH.length()),
+                request.queryParameter("token").orElse(null), request.body()).reply();
     }
 }

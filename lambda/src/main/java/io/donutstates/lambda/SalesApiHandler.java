@@ -6,21 +6,18 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.donutstates.http.HttpReply;
 import io.donutstates.http.SalesEndpoints;
-import io.donutstates.replenishment.ReplenishmentId;
-import io.donutstates.replenishment.ReplenishmentView;
+import io.donutstates.http.PageLimit;
 import io.donutstates.sales.SaleResult;
-import io.donutstates.stock.MovementView;
-import io.donutstates.stock.ProductView;
 import io.donutstates.stock.Sku;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The Sales API behind API Gateway (HTTP API, payload 2.0): the same routes and the same JSON as
- * the service's controllers, built by the shared {@code io.donutstates.http} contract.
+ * the service's controllers, answered by the shared {@code io.donutstates.http} contracts
+ * ({@code SalesEndpoints}, {@code ReadEndpoints}); this class only routes.
  * <ul>
  *   <li>{@code POST /api/sales} (optional {@code Idempotency-Key}) and the legacy {@code POST /send}</li>
  *   <li>{@code GET /api/products}, {@code GET /api/products/{sku}}, {@code GET /api/products/{sku}/ledger}</li>
@@ -108,56 +105,24 @@ public class SalesApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, AP
         if (parts == null) {
             return HttpApiRequest.notFound(request.path());
         }
+        var reads = shop.readEndpoints();
         boolean products = parts[0].equals("products");
         if (parts.length == 1) {
-            return products ? new HttpReply(200, shop.stock().all().stream().map(ProductView::of).toList())
-                    : replenishments(request);
-        }
-        if (parts.length == 2 && products) {
-            Sku sku = Sku.of(decode(parts[1]));
-            return shop.stock().find(sku).map(p -> new HttpReply(200, ProductView.of(p)))
-                    .orElseGet(() -> unknownProduct(sku));
+            return products ? reads.products() : reads.replenishments(request.queryParameter("sku"), limit(request));
         }
         if (parts.length == 2) {
-            String id = decode(parts[1]);
-            var wanted = ReplenishmentId.parse(id);
-            return shop.replenishments().find(wanted)
-                    .map(r -> new HttpReply(200, ReplenishmentView.of(r).withNotes(shop.replenishments().notes(wanted))))
-                    .orElseGet(() -> HttpReply.error(404, "UNKNOWN_REPLENISHMENT", "no replenishment " + id));
+            return products ? reads.product(decode(parts[1])) : reads.replenishment(decode(parts[1]));
         }
         if (parts.length == 3 && products && parts[2].equals("ledger")) {
-            Sku sku = Sku.of(decode(parts[1]));
-            int limit = limit(request);
-            if (shop.stock().find(sku).isEmpty()) {
-                return unknownProduct(sku);
-            }
-            return new HttpReply(200, shop.ledger().history(sku, limit).stream().map(MovementView::of).toList());
+            String sku = decode(parts[1]);
+            Sku.of(sku); // a bad sku is refused before a bad limit, as the service does
+            return reads.ledger(sku, limit(request));
         }
         return HttpApiRequest.notFound(request.path());
     }
 
-    private HttpReply replenishments(HttpApiRequest request) {
-        int limit = limit(request);
-        Optional<Sku> sku = request.queryParameter("sku").map(Sku::of);
-        return new HttpReply(200, shop.replenishments().list(sku, limit).stream().map(ReplenishmentView::of).toList());
-    }
-
     private static int limit(HttpApiRequest request) {
-        String text = request.queryParameter("limit").orElse("100");
-        int limit;
-        try {
-            limit = Integer.parseInt(text.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("limit must be a whole number (got '" + text + "')");
-        }
-        if (limit < 1 || limit > 1000) {
-            throw new IllegalArgumentException("limit must be between 1 and 1000");
-        }
-        return limit;
-    }
-
-    private static HttpReply unknownProduct(Sku sku) {
-        return HttpReply.error(404, "UNKNOWN_PRODUCT", "no product with sku " + sku);
+        return PageLimit.parse(request.queryParameter("limit").orElse(null));
     }
 
     /** "/api/products/CP-1/ledger" is ["products", "CP-1", "ledger"]; null when a segment is empty. */

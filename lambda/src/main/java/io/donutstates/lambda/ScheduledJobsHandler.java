@@ -67,7 +67,7 @@ public class ScheduledJobsHandler implements RequestHandler<ScheduledEvent, Map<
         long audited = 0;
         try {
             // A bounded turn of the ledger audit (DONUT_LEDGER_AUDIT_CHUNK lines per product per read).
-            audited = shop.followingTheLedger().catchUp(shop.settings().integer("DONUT_LEDGER_AUDIT_CHUNK", 5_000),
+            audited = shop.followingTheLedger().catchUp(shop.shopSettings().ledger().auditChunk(),
                     java.time.Duration.ofSeconds(10));
         } catch (RuntimeException e) {
             log.error("ledger audit failed: {}", e.toString());

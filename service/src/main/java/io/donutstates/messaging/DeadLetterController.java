@@ -1,6 +1,7 @@
 package io.donutstates.messaging;
 
 import io.donutstates.http.HttpReply;
+import io.donutstates.http.PageLimit;
 import io.donutstates.replenishment.RedrivingReplenishment;
 import io.donutstates.replenishment.ReplenishmentId;
 import io.donutstates.web.Replies;
@@ -27,11 +28,8 @@ class DeadLetterController {
     }
 
     @GetMapping("/api/admin/dlq")
-    List<DeadLetterView> list(@RequestParam(defaultValue = "100") int limit) {
-        if (limit < 1 || limit > 1000) {
-            throw new IllegalArgumentException("limit must be between 1 and 1000");
-        }
-        return deadLetters.list(limit).stream().map(DeadLetterView::of).toList();
+    List<DeadLetterView> list(@RequestParam(defaultValue = PageLimit.DEFAULT_TEXT) int limit) {
+        return deadLetters.list(PageLimit.check(limit)).stream().map(DeadLetterView::of).toList();
     }
 
     @PostMapping("/api/admin/dlq/{id}/redrive")
@@ -47,7 +45,7 @@ class DeadLetterController {
     @PostMapping("/api/admin/dlq/redrive")
     Map<String, Integer> redriveAll() {
         int redriven = 0;
-        for (var listed : deadLetters.list(1000)) {
+        for (var listed : deadLetters.list(PageLimit.MAX)) {
             var letter = deadLetters.take(listed.id());
             if (letter.isPresent()) {
                 redrive(letter.get());

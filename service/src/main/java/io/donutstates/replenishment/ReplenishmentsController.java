@@ -1,10 +1,12 @@
 package io.donutstates.replenishment;
 
-import io.donutstates.stock.Sku;
-import io.donutstates.http.HttpReply;
-import io.donutstates.service.ShopReads;
+import io.donutstates.http.PageLimit;
+import io.donutstates.http.ReadEndpoints;
 import io.donutstates.web.Replies;
-import java.util.List;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.Optional;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,31 +14,28 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Replenishments under way and done, newest first. */
+/** Replenishments under way and done, newest first, answered by the shared {@link ReadEndpoints} over the read pool. */
 @RestController
 class ReplenishmentsController {
 
-    private final Replenishments replenishments;
+    private final ReadEndpoints reads;
 
-    /** Reads only, over the read pool. */
-    ReplenishmentsController(ShopReads reads) {
-        this.replenishments = reads.replenishments();
+    ReplenishmentsController(ReadEndpoints reads) {
+        this.reads = reads;
     }
 
     @GetMapping("/api/replenishments")
-    List<ReplenishmentView> list(@RequestParam Optional<String> sku, @RequestParam(defaultValue = "100") int limit) {
-        if (limit < 1 || limit > 1000) {
-            throw new IllegalArgumentException("limit must be between 1 and 1000");
-        }
-        return replenishments.list(sku.map(Sku::of), limit).stream().map(ReplenishmentView::of).toList();
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
+            array = @ArraySchema(schema = @Schema(implementation = ReplenishmentView.class))))
+    ResponseEntity<Object> list(@RequestParam Optional<String> sku,
+                                @RequestParam(defaultValue = PageLimit.DEFAULT_TEXT) int limit) {
+        return Replies.send(reads.replenishments(sku, limit));
     }
 
     @GetMapping("/api/replenishments/{id}")
-    ResponseEntity<?> one(@PathVariable String id) {
-        var wanted = ReplenishmentId.parse(id);
-        return replenishments.find(wanted)
-                .<ResponseEntity<?>>map(r -> ResponseEntity.ok(
-                        ReplenishmentView.of(r).withNotes(replenishments.notes(wanted))))
-                .orElseGet(() -> Replies.send(HttpReply.error(404, "UNKNOWN_REPLENISHMENT", "no replenishment " + id)));
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = ReplenishmentView.class)))
+    ResponseEntity<Object> one(@PathVariable String id) {
+        return Replies.send(reads.replenishment(id));
     }
 }

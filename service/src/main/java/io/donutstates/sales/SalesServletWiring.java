@@ -11,11 +11,6 @@ import org.springframework.context.annotation.Configuration;
 class SalesServletWiring {
 
     @Bean
-    SalesEndpoints salesEndpoints(Checkout checkout, SellingOnce sellingOnce) {
-        return new SalesEndpoints(checkout, sellingOnce);
-    }
-
-    @Bean
     ServletRegistrationBean<SalesServlet> salesServlet(SalesEndpoints endpoints, ShopMetrics metrics) {
         var registration = new ServletRegistrationBean<>(new SalesServlet(endpoints, metrics),
                 SalesServlet.SALES, SalesServlet.LEGACY_SEND);

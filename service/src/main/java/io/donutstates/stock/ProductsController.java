@@ -1,10 +1,13 @@
 package io.donutstates.stock;
 
-import io.donutstates.http.HttpReply;
 import io.donutstates.http.JsonBodies;
-import io.donutstates.service.ShopReads;
+import io.donutstates.http.PageLimit;
+import io.donutstates.http.ReadEndpoints;
 import io.donutstates.web.Replies;
-import java.util.List;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,37 +21,36 @@ import org.springframework.web.bind.annotation.RestController;
 class ProductsController {
 
     private final Stock stock;
-    private final ShopReads reads;
+    private final ReadEndpoints reads;
     private final AdjustingStock adjusting;
 
-    ProductsController(Stock stock, ShopReads reads, AdjustingStock adjusting) {
+    /** Reads over the read pool through the shared {@link ReadEndpoints}; the operator's changes over the writers' pool. */
+    ProductsController(Stock stock, ReadEndpoints reads, AdjustingStock adjusting) {
         this.stock = stock;
         this.reads = reads;
         this.adjusting = adjusting;
     }
 
     @GetMapping("/api/products")
-    List<ProductView> all() {
-        return reads.stock().all().stream().map(ProductView::of).toList();
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
+            array = @ArraySchema(schema = @Schema(implementation = ProductView.class))))
+    ResponseEntity<Object> all() {
+        return Replies.send(reads.products());
     }
 
     @GetMapping("/api/products/{sku}")
-    ResponseEntity<?> one(@PathVariable String sku) {
-        Sku wanted = Sku.of(sku);
-        return reads.stock().find(wanted).<ResponseEntity<?>>map(p -> ResponseEntity.ok(ProductView.of(p)))
-                .orElseGet(() -> unknown(wanted));
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = ProductView.class)))
+    ResponseEntity<Object> one(@PathVariable String sku) {
+        return Replies.send(reads.product(sku));
     }
 
     @GetMapping("/api/products/{sku}/ledger")
-    ResponseEntity<?> ledger(@PathVariable String sku, @RequestParam(defaultValue = "100") int limit) {
-        Sku wanted = Sku.of(sku);
-        if (limit < 1 || limit > 1000) {
-            throw new IllegalArgumentException("limit must be between 1 and 1000");
-        }
-        if (reads.stock().find(wanted).isEmpty()) {
-            return unknown(wanted);
-        }
-        return ResponseEntity.ok(reads.ledger().history(wanted, limit).stream().map(MovementView::of).toList());
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
+            array = @ArraySchema(schema = @Schema(implementation = MovementView.class))))
+    ResponseEntity<Object> ledger(@PathVariable String sku,
+                                  @RequestParam(defaultValue = PageLimit.DEFAULT_TEXT) int limit) {
+        return Replies.send(reads.ledger(sku, limit));
     }
 
     @PutMapping("/api/admin/products/{sku}/stock")
@@ -72,6 +74,6 @@ class ProductsController {
     }
 
     private static ResponseEntity<?> unknown(Sku sku) {
-        return Replies.send(HttpReply.error(404, "UNKNOWN_PRODUCT", "no product with sku " + sku));
+        return Replies.send(ReadEndpoints.unknownProduct(sku));
     }
 }

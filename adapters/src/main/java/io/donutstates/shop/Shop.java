@@ -1,0 +1,339 @@
+package io.donutstates.shop;
+
+import io.donutstates.alerting.AlertChannel;
+import io.donutstates.alerting.DeliveringAlerts;
+import io.donutstates.alerting.JdbcAlerts;
+import io.donutstates.alerting.WebhookAlertChannel;
+import io.donutstates.audit.ArchivingTheLedger;
+import io.donutstates.audit.FollowingTheLedger;
+import io.donutstates.audit.JdbcLedgerArchive;
+import io.donutstates.audit.JdbcLedgerAudits;
+import io.donutstates.audit.ReplayingTheLedger;
+import io.donutstates.factory.CircuitBreakingFactory;
+import io.donutstates.factory.HttpFactory;
+import io.donutstates.factory.JdbcFactoryDirectory;
+import io.donutstates.housekeeping.JdbcPurgeableTables;
+import io.donutstates.housekeeping.JdbcTableSizes;
+import io.donutstates.housekeeping.PurgingHistory;
+import io.donutstates.http.FactoryCallbackEndpoint;
+import io.donutstates.http.ReadEndpoints;
+import io.donutstates.http.SalesEndpoints;
+import io.donutstates.messaging.JdbcOutbox;
+import io.donutstates.messaging.Outbox;
+import io.donutstates.messaging.QueueSettings;
+import io.donutstates.messaging.RelayFailureLog;
+import io.donutstates.messaging.RelayingOutbox;
+import io.donutstates.messaging.SnsStockTopic;
+import io.donutstates.messaging.SqsDeadLetters;
+import io.donutstates.messaging.SqsQueues;
+import io.donutstates.messaging.SqsStockTopic;
+import io.donutstates.messaging.StockMessageHandling;
+import io.donutstates.messaging.StockQueueVerdicts;
+import io.donutstates.messaging.StockTopic;
+import io.donutstates.messaging.StockTopicCheck;
+import io.donutstates.replenishment.DeliveryCallbacks;
+import io.donutstates.replenishment.GivingUpReplenishment;
+import io.donutstates.replenishment.JdbcReplenishments;
+import io.donutstates.replenishment.NoticingFactoryOutages;
+import io.donutstates.replenishment.OrderingFromFactory;
+import io.donutstates.replenishment.ReceivingDelivery;
+import io.donutstates.replenishment.RedrivingReplenishment;
+import io.donutstates.replenishment.Replenishments;
+import io.donutstates.replenishment.StartingReplenishment;
+import io.donutstates.replenishment.SweepingStuckReplenishments;
+import io.donutstates.sales.Checkout;
+import io.donutstates.sales.CombinedCheckout;
+import io.donutstates.sales.JdbcSaleReceipts;
+import io.donutstates.sales.JdbcSales;
+import io.donutstates.sales.Selling;
+import io.donutstates.sales.SellingInBatches;
+import io.donutstates.sales.SellingOnce;
+import io.donutstates.shared.JdbcShopSecrets;
+import io.donutstates.shared.SettingUrl;
+import io.donutstates.shared.SpringJdbcTransactions;
+import io.donutstates.shared.StartRefused;
+import io.donutstates.shared.Transactions;
+import io.donutstates.stock.AdjustingStock;
+import io.donutstates.stock.JdbcStock;
+import io.donutstates.stock.JdbcStockAudit;
+import io.donutstates.stock.JdbcStockLedger;
+import io.donutstates.stock.Stock;
+import io.donutstates.stock.StockLedger;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * The composition root: the whole shop put together once, in plain Java, from {@link ShopSettings}
+ * and what the runtime hands over ({@link ShopRuntime}). The Spring service exposes its parts as
+ * beans and the Lambda functions call them; neither builds a use case or an adapter of its own.
+ * Nothing here talks to the network while being built: the queues and the stock topic are found on
+ * first use (the service asks for them at start, so a queue server it cannot reach refuses the start).
+ */
+public final class Shop {
+
+    /** The books the use cases write, over the writers' pool. */
+    public record Books(Transactions transactions, Stock stock, StockLedger ledger, Replenishments replenishments,
+                        Outbox outbox) { }
+
+    /** Purchases and stock counts, and their HTTP contract. */
+    public record Sales(Selling selling, Checkout checkout, SellingOnce sellingOnce, AdjustingStock adjusting,
+                        SalesEndpoints endpoints) { }
+
+    /** From a shortage to the factory and back: ordering, delivery, giving up, the sweep and the redrive. */
+    public record Replenishing(DeliveryCallbacks callbacks, ReceivingDelivery receiving,
+                               FactoryCallbackEndpoint callbackEndpoint, JdbcFactoryDirectory factories,
+                               CircuitBreakingFactory factory, OrderingFromFactory ordering,
+                               GivingUpReplenishment givingUp, RedrivingReplenishment redriving,
+                               SweepingStuckReplenishments sweeping, NoticingFactoryOutages noticingOutages,
+                               StockMessageHandling stockMessages) { }
+
+    /** Alerts: recorded once per incident, then delivered to every channel. */
+    public record Alerting(List<AlertChannel> channels, JdbcAlerts alerts, DeliveringAlerts delivering) { }
+
+    /** The ledger audit: the live track, the operator's replay and the archive. */
+    public record Audit(JdbcStockAudit stockAudit, JdbcLedgerAudits audits, FollowingTheLedger following,
+                        ReplayingTheLedger replaying, ArchivingTheLedger archiving) { }
+
+    /**
+     * What anyone may read, over the read pool (the server stops each statement after
+     * {@code DONUT_DB_READ_TIMEOUT}), and the read endpoints' HTTP contract.
+     */
+    public record Reads(Stock stock, StockLedger ledger, Replenishments replenishments, JdbcAlerts alerts,
+                        JdbcStockAudit audit, Outbox outbox, JdbcTableSizes tableSizes, ReadEndpoints endpoints) { }
+
+    private final ShopSettings settings;
+    private final ShopRuntime runtime;
+    private final Books books;
+    private final Sales sales;
+    private final Replenishing replenishing;
+    private final Alerting alerting;
+    private final Audit audit;
+    private final Reads reads;
+    private final PurgingHistory purging;
+    private final Once<SqsQueues> queues;
+    private final Once<StockTopic> stockTopic;
+    private final Once<SqsDeadLetters> deadLetters;
+    private final Once<StockQueueVerdicts> stockQueueVerdicts;
+    private final RelayingOutbox relaying;
+    private final io.donutstates.messaging.WatchingTheOutbox watchingTheOutbox;
+
+    public Shop(ShopSettings settings, ShopRuntime runtime) {
+        this.settings = settings;
+        this.runtime = runtime;
+        var clock = runtime.clock();
+        var writes = runtime.writes();
+        Transactions transactions = new SpringJdbcTransactions(writes);
+        var replenishments = new JdbcReplenishments(writes);
+        var outbox = new JdbcOutbox(writes);
+        this.books = new Books(transactions, new JdbcStock(writes), new JdbcStockLedger(writes), replenishments,
+                outbox);
+
+        var factories = new JdbcFactoryDirectory(writes, SettingUrl.parse("DONUT_FACTORY_URL", settings.factory().url()));
+        this.alerting = alerting(settings, runtime, factories, transactions);
+        var alerts = alerting.alerts();
+
+        this.queues = new Once<>(() -> findQueues(settings, runtime));
+        this.stockTopic = new Once<>(() -> settings.sns().configured()
+                ? new SnsStockTopic(runtime.sns().get(), settings.sns().topicArn().strip())
+                : new SqsStockTopic(runtime.sqs().get(), queues.get()));
+        this.deadLetters = new Once<>(() -> new SqsDeadLetters(runtime.sqs().get(), queues.get()));
+        this.stockQueueVerdicts = new Once<>(() -> new StockQueueVerdicts(runtime.sqs().get(), queues.get()));
+
+        var starting = new StartingReplenishment(replenishments, outbox, clock);
+        var selling = new Selling(books.stock(), new JdbcSales(writes), books.ledger(), starting, transactions, clock);
+        Checkout checkout = settings.sales().plain() ? selling
+                : new CombinedCheckout(new SellingInBatches(books.stock(), new JdbcSales(writes), books.ledger(),
+                        starting, transactions, clock), settings.sales().maxBatch(),
+                        saleLaneWorkers(settings.sales().laneWorkers()));
+        var sellingOnce = new SellingOnce(selling, new JdbcSaleReceipts(writes, replenishments), transactions, clock);
+        this.sales = new Sales(selling, checkout, sellingOnce,
+                new AdjustingStock(books.stock(), books.ledger(), transactions, clock),
+                new SalesEndpoints(checkout, sellingOnce));
+
+        this.replenishing = replenishing(settings, runtime, factories, alerts);
+
+        this.relaying = new RelayingOutbox(outbox, event -> stockTopic.get().publish(event), transactions, clock,
+                settings.outbox().batchSize(), settings.outbox().backoff(), new RelayFailureLog(clock));
+
+        var readPool = runtime.reads();
+        var readStock = new JdbcStock(readPool);
+        var readLedger = new JdbcStockLedger(readPool);
+        var readReplenishments = new JdbcReplenishments(readPool);
+        var readOutbox = new JdbcOutbox(readPool);
+        this.reads = new Reads(readStock, readLedger, readReplenishments,
+                new JdbcAlerts(readPool, List.of(), clock), new JdbcStockAudit(readPool), readOutbox,
+                new JdbcTableSizes(readPool), new ReadEndpoints(readStock, readLedger, readReplenishments));
+        // The backlog is read over the read pool: buyers holding every purchase connection do not blind it.
+        this.watchingTheOutbox = new io.donutstates.messaging.WatchingTheOutbox(readOutbox, alerts, clock,
+                settings.outbox().stuckAfter());
+
+        var audits = new JdbcLedgerAudits(writes);
+        var following = new FollowingTheLedger(audits, alerts, transactions, clock);
+        this.audit = new Audit(new JdbcStockAudit(writes), audits, following, new ReplayingTheLedger(audits, following, transactions, clock),
+                new ArchivingTheLedger(audits, new JdbcLedgerArchive(writes), transactions, clock));
+        this.purging = new PurgingHistory(new JdbcPurgeableTables(writes), transactions, clock,
+                settings.retention().periods(), settings.purge().batchSize(), PurgingHistory.MAX_BATCHES_PER_RUN);
+    }
+
+    private static Alerting alerting(ShopSettings settings, ShopRuntime runtime, JdbcFactoryDirectory factories,
+                                     Transactions transactions) {
+        List<AlertChannel> channels = new ArrayList<>();
+        var webhook = settings.alert().webhookUrl();
+        if (webhook != null && !webhook.isBlank()) {
+            channels.add(new WebhookAlertChannel(SettingUrl.parse("DONUT_ALERT_WEBHOOK_URL", webhook.strip())));
+        }
+        channels.addAll(runtime.moreAlertChannels().apply(factories));
+        var alerts = new JdbcAlerts(runtime.writes(), channels.stream().map(AlertChannel::name).toList(),
+                runtime.clock());
+        return new Alerting(List.copyOf(channels), alerts,
+                new DeliveringAlerts(alerts, channels, transactions, runtime.clock(), runtime.alertDeliveries()));
+    }
+
+    private Replenishing replenishing(ShopSettings settings, ShopRuntime runtime, JdbcFactoryDirectory factories,
+                                      JdbcAlerts alerts) {
+        var clock = runtime.clock();
+        var replenishments = books.replenishments();
+        var callbacks = new DeliveryCallbacks(() -> publicUrl(settings, runtime), callbackSecret(settings, runtime));
+        var receiving = new ReceivingDelivery(replenishments, books.stock(), books.ledger(), callbacks,
+                books.transactions(), alerts, settings.factory().deliveryTolerance(), clock);
+        var http = new HttpFactory(factories, settings.factory().timeout(), settings.factory().requester());
+        // One circuit per factory, per process: on Lambda it spares a factory the calls of one warm container.
+        var factory = new CircuitBreakingFactory(http, settings.factory().circuitOpenFor(), clock);
+        var ordering = new OrderingFromFactory(replenishments, factory, callbacks, clock,
+                settings.replenishment().orderLease());
+        var givingUp = new GivingUpReplenishment(replenishments, alerts, clock);
+        var policy = settings.replenishment();
+        var queue = settings.queue();
+        var retries = new StockMessageHandling.Retries(queue.maxReceiveCount(), queue.firstRetryDelay(),
+                queue.maxRetryDelay(), settings.factory().giveUpAfter());
+        return new Replenishing(callbacks, receiving, new FactoryCallbackEndpoint(receiving), factories, factory,
+                ordering, givingUp,
+                new RedrivingReplenishment(replenishments, books.outbox(), books.transactions(), clock),
+                new SweepingStuckReplenishments(replenishments, books.outbox(), givingUp, books.transactions(), clock,
+                        policy.deadline(), policy.maxReorders(), policy.requeueAfter()),
+                new NoticingFactoryOutages(replenishments, alerts, clock, settings.factory().outageAlertAfter(),
+                        settings.factory().giveUpAfter()),
+                new StockMessageHandling(ordering, givingUp, retries, clock, runtime.orderOutcomes()));
+    }
+
+    /** The configured secret, else the key the shop made for itself, kept in the database for every instance. */
+    private static byte[] callbackSecret(ShopSettings settings, ShopRuntime runtime) {
+        var secret = settings.callbackSecret();
+        return secret != null && !secret.isBlank()
+                ? secret.getBytes(StandardCharsets.UTF_8)
+                : new JdbcShopSecrets(runtime.writes()).getOrCreate(ShopSettings.CALLBACK_SIGNING_KEY);
+    }
+
+    private static String publicUrl(ShopSettings settings, ShopRuntime runtime) {
+        var configured = settings.publicUrl();
+        return configured != null && !configured.isBlank() ? configured : runtime.localUrl().get();
+    }
+
+    /** Both queues by name, made first when {@code queue.create} allows; one line naming the server when it fails. */
+    private static SqsQueues findQueues(ShopSettings settings, ShopRuntime runtime) {
+        var queue = settings.queue();
+        try {
+            return new SqsQueues(runtime.sqs().get(), new QueueSettings(queue.stockQueue(), queue.deadLetterQueue(),
+                    queue.maxReceiveCount(), queue.visibilityTimeout(), queue.create()));
+        } catch (SdkException e) {
+            var sqs = settings.sqs();
+            String where = sqs.atAws() ? "SQS in " + sqs.region() + " (DONUT_SQS_REGION)"
+                    : "SQS at " + sqs.endpoint() + " (DONUT_SQS_ENDPOINT)";
+            throw new StartRefused(where + " cannot give the queues " + queue.stockQueue() + " and "
+                    + queue.deadLetterQueue() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Up to {@code workers} platform threads (daemons) for busy product lanes, kept a minute for the
+     * next busy spell; more busy lanes wait their turn. A lane's worker is on every buyer's critical
+     * path: as a virtual thread it would wait, after each database round trip, for a carrier thread
+     * behind the request threads it serves (measured under a crowd: 5.5 ms instead of 0.7 ms to lock
+     * the product's row). Bounded, so a crowd buying many products cannot start a thread per product.
+     */
+    private static ExecutorService saleLaneWorkers(int workers) {
+        var numbers = new AtomicInteger();
+        var pool = new ThreadPoolExecutor(workers, workers, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(), r -> {
+            Thread thread = new Thread(r, "sale-lane-" + numbers.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+
+    /** Checks the SNS stock topic, when there is one: a topic that cannot be reached refuses the start. */
+    public void checkStockTopic() {
+        if (settings.sns().configured()) {
+            StockTopicCheck.verify(runtime.sns().get(), settings.sns().topicArn().strip(),
+                    SettingUrl.optional("DONUT_SNS_ENDPOINT", settings.sns().endpoint()), settings.sqs().region());
+        }
+    }
+
+    public ShopSettings settings() {
+        return settings;
+    }
+
+    public Books books() {
+        return books;
+    }
+
+    public Sales sales() {
+        return sales;
+    }
+
+    public Replenishing replenishing() {
+        return replenishing;
+    }
+
+    public Alerting alerting() {
+        return alerting;
+    }
+
+    public Audit audit() {
+        return audit;
+    }
+
+    public Reads reads() {
+        return reads;
+    }
+
+    public PurgingHistory purging() {
+        return purging;
+    }
+
+    /** The outbox relay to the stock topic (SNS when configured, else straight to {@code stock_queue}). */
+    public RelayingOutbox relaying() {
+        return relaying;
+    }
+
+    public io.donutstates.messaging.WatchingTheOutbox watchingTheOutbox() {
+        return watchingTheOutbox;
+    }
+
+    /** Found (and made, when allowed) on first use. */
+    public SqsQueues queues() {
+        return queues.get();
+    }
+
+    public StockTopic stockTopic() {
+        return stockTopic.get();
+    }
+
+    public SqsDeadLetters deadLetters() {
+        return deadLetters.get();
+    }
+
+    /** Carries out the stock worker's verdicts on {@code stock_queue}, for the poller and the Lambda alike. */
+    public StockQueueVerdicts stockQueueVerdicts() {
+        return stockQueueVerdicts.get();
+    }
+}
