@@ -2,7 +2,6 @@ package io.donutstates.allinone;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -56,17 +55,10 @@ class MalformedUrlTest {
     }
 
     private static Map<String, String> environment(String... settings) {
-        Map<String, String> env = new HashMap<>();
-        env.put("SERVER_PORT", "0");
-        env.put("DONUT_DB_URL", SharedMariaDb.freshDatabaseUrl());
-        env.put("DONUT_DB_USER", SharedMariaDb.USER);
-        env.put("DONUT_DB_PASSWORD", SharedMariaDb.password());
-        env.put("DONUT_ADMIN_TOKEN", "malformed-url-token");
-        env.put("DONUT_FACTORY_PORT", "0");
-        env.put("LOGGING_LEVEL_ROOT", "OFF");
+        Map<String, String> named = new java.util.HashMap<>();
         for (int i = 0; i < settings.length; i += 2) {
-            env.put(settings[i], settings[i + 1]);
+            named.put(settings[i], settings[i + 1]);
         }
-        return env;
+        return ShopThatShouldNotStart.environment(named);
     }
 }

@@ -155,17 +155,8 @@ class SnsTopicTest {
                 .hasMessageNotContaining("\n");
     }
 
-    /** A shop of its own that is expected not to start: its own database, its own simulator port. */
     private static Map<String, String> environment(Map<String, String> settings) {
-        Map<String, String> env = new HashMap<>(settings);
-        env.put("SERVER_PORT", "0");
-        env.put("DONUT_DB_URL", SharedMariaDb.freshDatabaseUrl());
-        env.put("DONUT_DB_USER", SharedMariaDb.USER);
-        env.put("DONUT_DB_PASSWORD", SharedMariaDb.password());
-        env.put("DONUT_ADMIN_TOKEN", "sns-test-token");
-        env.put("DONUT_FACTORY_PORT", "0");
-        env.put("LOGGING_LEVEL_ROOT", "OFF");
-        return env;
+        return ShopThatShouldNotStart.environment(settings);
     }
 
     private static void recreateTopic() {

@@ -1,13 +1,11 @@
 package io.donutstates.lambda;
 
+import io.donutstates.shop.SettingsFromEnvironment;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The handlers' settings, read from environment variables named as the service's
@@ -38,7 +36,6 @@ public final class LambdaSettings {
             "DONUT_RETENTION_OUTBOX", "DONUT_RETENTION_IDEMPOTENCY_KEYS", "DONUT_RETENTION_ALERTS",
             "DONUT_PURGE_BATCH_SIZE");
 
-    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
     private final Map<String, String> env;
 
@@ -93,22 +90,12 @@ public final class LambdaSettings {
         return optional("DONUT_SQS_REGION").or(() -> optional("AWS_REGION")).orElse("us-east-1");
     }
 
+    /** The same duration syntax as the service ({@link SettingsFromEnvironment#duration}); a bad value stops the init. */
     static Duration parseDuration(String name, String text) {
-        String value = text.strip().toLowerCase(Locale.ROOT);
-        if (value.startsWith("p")) {
-            return Duration.parse(value.toUpperCase(Locale.ROOT));
+        try {
+            return SettingsFromEnvironment.duration(name, text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(e.getMessage(), e);
         }
-        Matcher m = DURATION.matcher(value);
-        if (!m.matches()) {
-            throw new IllegalStateException(name + " must be a duration like 300ms, 5s, 3m or 1h (got '" + text + "')");
-        }
-        long amount = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-            case "ms" -> Duration.ofMillis(amount);
-            case "s" -> Duration.ofSeconds(amount);
-            case "m" -> Duration.ofMinutes(amount);
-            case "h" -> Duration.ofHours(amount);
-            default -> Duration.ofDays(amount);
-        };
     }
 }

@@ -9,15 +9,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -31,10 +27,9 @@ import org.springframework.stereotype.Component;
  * alert is kept in that very database, so it can only be recorded once it is back).
  */
 @Component("dbHealthIndicator")
-class DatabaseHealth implements HealthIndicator, SmartLifecycle {
+class DatabaseHealth extends EverySecond implements HealthIndicator {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseHealth.class);
-    private static final Duration EVERY = Duration.ofSeconds(1);
     /** A probe older than this (the prober itself is stuck) counts as a failure. */
     private static final Duration STALE = Duration.ofSeconds(10);
 
@@ -48,10 +43,10 @@ class DatabaseHealth implements HealthIndicator, SmartLifecycle {
     private volatile Probe last;
     private Instant downSince;
     private Alert unreported;
-    private ScheduledExecutorService prober;
 
     DatabaseHealth(HikariDataSource dataSource, @Qualifier("reads") HikariDataSource reads,
                    @Qualifier("probe") HikariDataSource probe, Alerts alerts, Clock clock) {
+        super("donut-db-probe");
         this.purchases = dataSource;
         this.reads = reads;
         this.jdbc = JdbcClient.create(probe);
@@ -127,33 +122,12 @@ class DatabaseHealth implements HealthIndicator, SmartLifecycle {
         return use;
     }
 
-    private void probeQuietly() {
+    @Override
+    void takeReading() {
         try {
             probe();
         } catch (RuntimeException e) {
             log.warn("database probe failed: {}", e.toString());
         }
-    }
-
-    @Override
-    public void start() {
-        prober = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "donut-db-probe");
-            thread.setDaemon(true);
-            return thread;
-        });
-        prober.scheduleWithFixedDelay(this::probeQuietly, 0, EVERY.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public void stop() {
-        if (prober != null) {
-            prober.shutdownNow();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return prober != null && !prober.isShutdown();
     }
 }

@@ -15,12 +15,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,12 +28,11 @@ import org.springframework.stereotype.Component;
  * The same turn reads the outbox backlog ({@link WatchingTheOutbox}, which alerts when it is stuck).
  */
 @Component
-public class OpsSnapshot implements SmartLifecycle {
+public class OpsSnapshot extends EverySecond {
 
     private static final Logger log = LoggerFactory.getLogger(OpsSnapshot.class);
     /** Ended replenishments (delivered, failed) are counted over this window, never over the whole history. */
     static final Duration ENDED_WINDOW = Duration.ofHours(24);
-    private static final Duration EVERY = Duration.ofSeconds(1);
 
     /** One reading; a depth of -1 means the queue could not be read, and {@code queueError} says why. */
     public record Reading(long stockQueueDepth, long deadLetterDepth, long oldestWaitingSeconds,
@@ -53,11 +48,11 @@ public class OpsSnapshot implements SmartLifecycle {
     private volatile OutboxBacklog outbox;
     private final Set<String> stockGauges = ConcurrentHashMap.newKeySet();
     private volatile Reading last;
-    private ScheduledExecutorService refresher;
 
     /** Database reads go through the read pool, never a purchase's connections. */
     OpsSnapshot(SqsQueues queues, ShopReads reads, Clock clock, MeterRegistry meters,
                 WatchingTheOutbox watchingTheOutbox) {
+        super("donut-ops-snapshot");
         this.watchingTheOutbox = watchingTheOutbox;
         this.queues = queues;
         this.replenishments = reads.replenishments();
@@ -137,34 +132,13 @@ public class OpsSnapshot implements SmartLifecycle {
         return last;
     }
 
-    private void refreshQuietly() {
+    @Override
+    void takeReading() {
         try {
             refresh();
         } catch (RuntimeException e) {
             log.warn("ops snapshot could not be read; the last reading ({}) stays: {}",
                     last == null ? "none" : last.at(), e.toString());
         }
-    }
-
-    @Override
-    public void start() {
-        refresher = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "donut-ops-snapshot");
-            thread.setDaemon(true);
-            return thread;
-        });
-        refresher.scheduleWithFixedDelay(this::refreshQuietly, 0, EVERY.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public void stop() {
-        if (refresher != null) {
-            refresher.shutdownNow();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return refresher != null && !refresher.isShutdown();
     }
 }
