@@ -8,7 +8,6 @@ import io.donutstates.messaging.SnsStockTopic;
 import io.donutstates.messaging.SqsClients;
 import io.donutstates.messaging.StockTopic;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
