@@ -51,8 +51,9 @@ class AlertingWiring {
     DeliveringAlerts deliveringAlerts(JdbcAlerts alerts, List<AlertChannel> alertChannels,
                                       Transactions transactions, Clock clock, MeterRegistry meters) {
         return new DeliveringAlerts(alerts, alertChannels, transactions, clock, (channel, ok) ->
-                meters.counter("donut.alerts.delivered", "channel", channel, "result", ok ? "sent" : "failed")
-                        .increment());
+                io.micrometer.core.instrument.Counter.builder("donut.alerts.delivered")
+                        .description("alert deliveries by channel (log, webhook, email, sns) and result (sent, failed)")
+                        .tag("channel", channel).tag("result", ok ? "sent" : "failed").register(meters).increment());
     }
 
     private static boolean present(String value) {
