@@ -32,6 +32,7 @@ class OpenApiDocumentTest {
     static final String REDOCLY_VERSION = "2.77.0";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String ADMIN = "Bearer test-admin-token";
+    private static final Path PROJECT = Path.of("..").toAbsolutePath().normalize();
 
     @RegisterExtension
     static final TestShop shop = TestShop.withDefaults();
@@ -161,6 +162,26 @@ class OpenApiDocumentTest {
         check("post", "/api/admin/dlq/{id}/redrive", shop.post("/api/admin/dlq/nope/redrive", "",
                 "Authorization", ADMIN), 404);
         check("delete", "/api/admin/dlq/{id}", shop.delete("/api/admin/dlq/nope", "Authorization", ADMIN), 404);
+    }
+
+    /**
+     * {@code docs/openapi.json} (what the generated client of GeneratedClientTest is built from, and
+     * what anyone can read without a shop) is the served document, servers aside. After a change of the
+     * API: {@code ./mvnw -pl all-in-one -am verify -Dtest=OpenApiDocumentTest -Ddonut.openapi.update=true
+     * -Dsurefire.failIfNoSpecifiedTests=false -DskipITs} writes it anew.
+     */
+    @Test
+    void the_committed_document_is_the_served_one() throws IOException {
+        var served = ((tools.jackson.databind.node.ObjectNode) document.deepCopy());
+        served.remove("servers");
+        Path committed = PROJECT.resolve("docs/openapi.json");
+        if (Boolean.getBoolean("donut.openapi.update")) {
+            Files.writeString(committed, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(served) + "\n");
+        }
+        assertThat(JSON.readTree(Files.readString(committed)))
+                .as("docs/openapi.json is the served document; after an API change write it anew with "
+                        + "-Ddonut.openapi.update=true (see this test)")
+                .isEqualTo(served);
     }
 
     @Test
