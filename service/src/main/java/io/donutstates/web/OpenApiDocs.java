@@ -14,6 +14,7 @@ import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
+import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
@@ -133,6 +134,13 @@ class OpenApiDocs {
         }
         errors.forEach((status, description) -> responses.addApiResponse(status, answer(description, ref("Error"))));
         operation.responses(responses);
+        if (operation.getParameters() != null) {
+            for (Parameter parameter : operation.getParameters()) {
+                if (parameter.getDescription() == null) {
+                    parameter.setDescription(parameterDescription(documented.path(), parameter.getName()));
+                }
+            }
+        }
         if (documented.admin()) {
             operation.security(List.of(new SecurityRequirement().addList(ADMIN_TOKEN)));
         } else {
@@ -141,6 +149,18 @@ class OpenApiDocs {
         if (documented.more() != null) {
             documented.more().accept(operation);
         }
+    }
+
+    private static String parameterDescription(String path, String name) {
+        return switch (name) {
+            case "sku" -> "the product's SKU (read trimmed and in upper case)";
+            case "limit" -> "most entries answered, 1-1000";
+            case "id" -> path.startsWith("/api/admin/dlq") ? "the dead letter's id, from GET /api/admin/dlq"
+                    : "the replenishment's id (a UUID)";
+            case "reason" -> "why it is discarded, kept in the replenishment's notes (at most 500 characters)";
+            case "token" -> "the callback's signed token, as given in the order's CallbackUrl";
+            default -> null;
+        };
     }
 
     /** Every operation of the API, as README's API table lists it. */
