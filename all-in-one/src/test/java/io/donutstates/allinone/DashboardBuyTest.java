@@ -85,7 +85,9 @@ class DashboardBuyTest {
         var api = docs.json();
         assertThat(api.get("info").get("title").asString()).isEqualTo("Donut-States Sales API");
         assertThat(api.get("paths").has("/api/sales")).isTrue();
-        assertThat(api.get("paths").get("/api/sales").get("post").get("requestBody").toString()).contains("quantity");
+        assertThat(api.get("paths").get("/api/sales").get("post").get("requestBody").toString())
+                .contains("#/components/schemas/Purchase");
+        assertThat(api.at("/components/schemas/Purchase/properties").has("quantity")).isTrue();
         assertThat(api.get("paths").get("/api/admin/products/{sku}/stock").get("put").get("security").toString())
                 .contains("adminToken");
 

@@ -22,7 +22,9 @@ class FactoryHealth implements HealthIndicator {
         factory.circuits().getEventPublisher().onEntryAdded(added -> {
             CircuitBreaker circuit = added.getAddedEntry();
             Gauge.builder("donut.factory.circuit.open", circuit, c -> c.getState() == CircuitBreaker.State.OPEN ? 1 : 0)
-                    .tag("factory", circuit.getName()).register(meters);
+                    .tag("factory", circuit.getName())
+                    .description("1 while this instance's circuit to the factory is open (the factory is not called), else 0")
+                    .register(meters);
         });
     }
 

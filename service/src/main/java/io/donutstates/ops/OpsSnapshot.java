@@ -33,6 +33,8 @@ public class OpsSnapshot extends EverySecond {
     private static final Logger log = LoggerFactory.getLogger(OpsSnapshot.class);
     /** Ended replenishments (delivered, failed) are counted over this window, never over the whole history. */
     static final Duration ENDED_WINDOW = Duration.ofHours(24);
+    private static final String QUEUE_DEPTH = "messages waiting in the queue (approximate; -1 when the queue server "
+            + "cannot be read); any message in dead_letter_queue needs ops";
 
     /** One reading; a depth of -1 means the queue could not be read, and {@code queueError} says why. */
     public record Reading(long stockQueueDepth, long deadLetterDepth, long oldestWaitingSeconds,
@@ -60,9 +62,9 @@ public class OpsSnapshot extends EverySecond {
         this.clock = clock;
         this.meters = meters;
         Gauge.builder("donut.queue.depth", this, s -> s.read().stockQueueDepth()).tag("queue", "stock_queue")
-                .register(meters);
+                .description(QUEUE_DEPTH).register(meters);
         Gauge.builder("donut.queue.depth", this, s -> s.read().deadLetterDepth()).tag("queue", "dead_letter_queue")
-                .register(meters);
+                .description(QUEUE_DEPTH).register(meters);
         Gauge.builder("donut.stock_queue.oldest.waiting", this, s -> s.read().oldestWaitingSeconds())
                 .description("age in seconds of the oldest replenishment still waiting for its factory order")
                 .baseUnit("seconds").register(meters);
@@ -128,7 +130,7 @@ public class OpsSnapshot extends EverySecond {
                 shelves, now, queueError);
         shelves.keySet().stream().filter(stockGauges::add).forEach(sku ->
                 Gauge.builder("donut.stock", this, s -> s.read().stock().getOrDefault(sku, 0)).tag("sku", sku)
-                        .register(meters));
+                        .description("donuts on the shelf, by product").register(meters));
         return last;
     }
 

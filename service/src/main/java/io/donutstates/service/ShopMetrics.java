@@ -33,9 +33,9 @@ public class ShopMetrics {
         this.meters = meters;
         this.clock = clock;
         this.salesRate = salesRate;
-        this.sold = meters.counter("donut.sales", "outcome", "sold");
-        this.outOfStock = meters.counter("donut.sales", "outcome", "out_of_stock");
-        this.otherSales = meters.counter("donut.sales", "outcome", "refused");
+        this.sold = sales(meters, "sold");
+        this.outOfStock = sales(meters, "out_of_stock");
+        this.otherSales = sales(meters, "refused");
         this.toAnswer = Timer.builder("donut.sales.time")
                 .description("from a purchase's arrival to its answer, sold or not (POST /api/sales and /send)")
                 .publishPercentileHistogram().register(meters);
@@ -45,6 +45,13 @@ public class ShopMetrics {
         this.toDelivery = Timer.builder("donut.replenishment.time.to.delivery")
                 .description("from stock-out to stock back on the shelf")
                 .publishPercentileHistogram().register(meters);
+    }
+
+    private static Counter sales(MeterRegistry meters, String outcome) {
+        return Counter.builder("donut.sales")
+                .description("purchases answered (POST /api/sales and /send), by outcome: sold, out_of_stock "
+                        + "(a replenishment named), refused (unknown SKU, Idempotency-Key reused)")
+                .tag("outcome", outcome).register(meters);
     }
 
     /**
@@ -65,7 +72,10 @@ public class ShopMetrics {
 
     void orderOutcome(OrderOutcome outcome) {
         String result = outcome.getClass().getSimpleName();
-        meters.counter("donut.factory.orders", "result", result).increment();
+        Counter.builder("donut.factory.orders")
+                .description("the stock worker's attempts to order from a factory, by result: Ordered, FactoryUnavailable "
+                        + "(unreachable or its circuit open), FactoryRefused, Busy, NothingToDo")
+                .tag("result", result).register(meters).increment();
         if (outcome instanceof OrderOutcome.Ordered ordered) {
             toOrder.record(since(ordered.replenishment().requestedAt()));
         }
@@ -75,7 +85,9 @@ public class ShopMetrics {
     void purged(Purged purged) {
         purged.removed().forEach((kind, rows) -> {
             if (rows > 0) {
-                meters.counter("donut.purged.rows", "table", JdbcPurgeableTables.tableOf(kind)).increment(rows);
+                Counter.builder("donut.purged.rows")
+                        .description("rows housekeeping removed, by table")
+                        .tag("table", JdbcPurgeableTables.tableOf(kind)).register(meters).increment(rows);
             }
         });
     }

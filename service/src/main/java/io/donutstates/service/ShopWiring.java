@@ -87,8 +87,9 @@ class ShopWiring {
         return new Shop(settings, new ShopRuntime(clock, dataSource, reads, () -> sqs, sns, () -> localUrl(env),
                 factories -> emailChannel(settings.alert(), mail.getIfAvailable(), factories),
                 metrics::orderOutcome,
-                (channel, ok) -> meters.counter("donut.alerts.delivered", "channel", channel,
-                        "result", ok ? "sent" : "failed").increment()));
+                (channel, ok) -> io.micrometer.core.instrument.Counter.builder("donut.alerts.delivered")
+                        .description("alert deliveries by channel (log, webhook, email, sns) and result (sent, failed)")
+                        .tag("channel", channel).tag("result", ok ? "sent" : "failed").register(meters).increment()));
     }
 
     /** The callback URL's base when {@code DONUT_PUBLIC_URL} is not set: this process's own port. */

@@ -1,5 +1,9 @@
 package io.donutstates.web;
 
+import static io.donutstates.web.ApiSchemas.array;
+import static io.donutstates.web.ApiSchemas.ref;
+import static io.donutstates.web.ApiSchemas.text;
+
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -10,32 +14,50 @@ import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
+import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.tags.Tag;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The OpenAPI document ({@code /v3/api-docs}) and Swagger UI ({@code /swagger-ui.html}): a title and
- * description, the admin bearer token on {@code /api/admin/**}, and the JSON shapes of the bodies the
- * endpoints read as raw strings (so "Try it out" sends a real purchase, not {@code "string"}).
+ * The OpenAPI document ({@code /v3/api-docs}) and Swagger UI ({@code /swagger-ui.html}). Every
+ * operation gets its id, tag, summary, typed success answer and the error answers of README's API
+ * table (schema {@code Error}), here, by method and path, whatever the controllers serving them
+ * return: many answers are built as maps or replies, which springdoc cannot see. The admin bearer
+ * token is the {@code adminToken} scheme of {@code /api/admin/**}; every other operation is public.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiDocs {
 
-    private static final String ADMIN_TOKEN = "adminToken";
+    static final String ADMIN_TOKEN = "adminToken";
     private static final String JSON = "application/json";
+
+    /** One operation as documented: where, what it is called, what it answers. */
+    record Documented(PathItem.HttpMethod method, String path, String operationId, String tag, String summary,
+                      String successStatus, String successDescription, Schema<?> success,
+                      Map<String, String> errors, Consumer<Operation> more) {
+
+        boolean admin() {
+            return path.startsWith("/api/admin/");
+        }
+    }
 
     @Bean
     OpenAPI donutStatesOpenApi() {
+        var components = new Components().addSecuritySchemes(ADMIN_TOKEN, new SecurityScheme()
+                .type(SecurityScheme.Type.HTTP).scheme("bearer")
+                .description("the admin token (DONUT_ADMIN_TOKEN; printed at start-up by the all-in-one)"));
         return new OpenAPI()
                 .info(new Info()
                         .title("Donut-States Sales API")
@@ -50,104 +72,216 @@ class OpenApiDocs {
                                 end in `dead_letter_queue` and operations are told.
 
                                 Replenishment stages: `REQUESTED` → `ORDERED` → `DELIVERED`, or `FAILED`.
-                                Every error answer is JSON `{"status": "...", "message": "..."}`.
+                                Every error answer is JSON `{"status": "...", "message": "..."}` (schema `Error`).
                                 `/api/admin/**` needs `Authorization: Bearer <DONUT_ADMIN_TOKEN>`.
-                                The ops dashboard is served at `/`."""))
-                .components(new Components().addSecuritySchemes(ADMIN_TOKEN, new SecurityScheme()
-                        .type(SecurityScheme.Type.HTTP).scheme("bearer")
-                        .description("the admin token (DONUT_ADMIN_TOKEN; printed at start-up by the all-in-one)")));
+                                The ops dashboard is served at `/`; metrics at `/actuator/prometheus`."""))
+                .tags(List.of(
+                        tag("sales", "Buying donuts, and the legacy clients' POST /send"),
+                        tag("catalog", "Products, their live stock and their ledger"),
+                        tag("replenishments", "Replenishments under way and done"),
+                        tag("ops", "What the ops dashboard shows"),
+                        tag("admin", "Stock counts and reorder rules (admin token)"),
+                        tag("ledger-audit", "The books: audit, full replay and archive (admin token)"),
+                        tag("dead-letters", "Messages in dead_letter_queue: list, redrive, discard (admin token)"),
+                        tag("factory", "The factory's production-complete callback")))
+                .components(components);
     }
 
     @Bean
-    OpenApiCustomizer donutStatesShapes() {
+    OpenApiCustomizer donutStatesOperations() {
         return openApi -> {
             if (openApi.getPaths() == null) {
                 openApi.setPaths(new Paths());
             }
-            openApi.getPaths().forEach((path, item) -> {
-                if (path.startsWith("/api/admin/")) {
-                    item.readOperations().forEach(operation -> {
-                        operation.addSecurityItem(new SecurityRequirement().addList(ADMIN_TOKEN));
-                        operation.getResponses().addApiResponse("401", answer("no or wrong admin token", error()));
-                    });
+            // Spring's error dispatch is no endpoint of the API.
+            openApi.getPaths().remove("/error");
+            // The named schemas describe every body; springdoc's own guesses (from the controllers'
+            // return types) would be unused, and it would have dropped schemas set on the bean above.
+            if (openApi.getComponents() == null) {
+                openApi.setComponents(new Components());
+            }
+            openApi.getComponents().setSchemas(new LinkedHashMap<>(ApiSchemas.all()));
+            for (Documented documented : operations()) {
+                PathItem item = openApi.getPaths().get(documented.path());
+                Operation operation = item == null ? null : item.readOperationsMap().get(documented.method());
+                if (operation == null) {
+                    if (!SERVLET_PATHS.contains(documented.path())) {
+                        continue;
+                    }
+                    // The purchase endpoints are served by a servlet of their own, outside Spring MVC.
+                    operation = new Operation();
+                    if (item == null) {
+                        item = new PathItem();
+                        openApi.getPaths().addPathItem(documented.path(), item);
+                    }
+                    item.operation(documented.method(), operation);
                 }
-            });
-            Schema<?> replenishmentRef = object(
-                    "id", text("7f9c1e2a-…"), "status", text("REQUESTED"), "quantity", number(10));
-
-            purchase(openApi, "/api/sales", "sell", op -> {
-                op.summary("Buy donuts").description("Takes stock atomically; when the shelf is short, a replenishment "
-                        + "is started and named in the 409 answer. An optional Idempotency-Key header makes a retry "
-                        + "return the first answer. The body is JSON (application/json or application/*+json), "
-                        + "quantity a JSON integer, no field named twice; the SKU is read trimmed and in upper case.");
-                op.addParametersItem(new HeaderParameter().name("Idempotency-Key").required(false)
-                        .description("any text unique to this purchase; a retry with it gets the first answer")
-                        .schema(text("order-4711")));
-                op.requestBody(body(object("sku", text("CP-502101"), "quantity", number(1))));
-                op.responses(new ApiResponses()
-                        .addApiResponse("201", answer("sold", object("id", text("…"), "sku", text("CP-502101"),
-                                "quantity", number(1), "status", text("SOLD"), "remainingStock", number(2))))
-                        .addApiResponse("409", answer("out of stock; a replenishment is under way", object(
-                                "status", text("OUT_OF_STOCK"), "sku", text("CP-502101"), "requested", number(1),
-                                "available", number(0), "message", text("not enough stock; a replenishment from the "
-                                        + "factory is under way"), "replenishment", replenishmentRef)))
-                        .addApiResponse("400", answer("invalid body", error()))
-                        .addApiResponse("404", answer("unknown SKU", error()))
-                        .addApiResponse("415", answer("not JSON", error()))
-                        .addApiResponse("422", answer("Idempotency-Key reused for another purchase", error())));
-            });
-            purchase(openApi, "/send", "legacySend", op -> {
-                op.summary("Legacy sale (the course's clients): one donut of MessageAttributeProductId");
-                op.requestBody(body(object("MessageGroupId", text("stock-empty-group"),
-                        "subject", text("부산도너츠 재고 부족"), "message", text("재고 부족"),
-                        "MessageAttributeProductId", text("CP-502101"), "MessageAttributeFactoryId", text("FF-500293"))));
-                op.responses(new ApiResponses()
-                        .addApiResponse("200", answer("판매완료 (sold) or 재고부족, 제품 생산 요청! (out of stock, "
-                                + "production requested)", object("message", text("판매완료"))))
-                        .addApiResponse("400", answer("invalid body", error()))
-                        .addApiResponse("404", answer("unknown SKU", object("message", text("no product with sku X"))))
-                        .addApiResponse("415", answer("not JSON", error())));
-            });
-            with(openApi, "/api/admin/products/{sku}/stock", PathItem.HttpMethod.PUT, op -> {
-                op.summary("Set the counted stock (recorded in the ledger)");
-                op.requestBody(body(object("stock", number(3))));
-            });
-            with(openApi, "/api/admin/products/{sku}/policy", PathItem.HttpMethod.PUT, op -> {
-                op.summary("Change the reorder policy");
-                op.requestBody(body(object("reorderQuantity", number(10), "reorderPoint", number(2))));
-            });
-            with(openApi, "/api/factory/callbacks/{id}", PathItem.HttpMethod.POST, op -> {
-                op.summary("The factory's production-complete callback (JSON or text/plain body)");
-                Schema<?> callback = object("MessageGroupId", text("stock-arrival-group"),
-                        "MessageAttributeProductId", text("CP-502101"), "MessageAttributeProductCnt", number(10),
-                        "MessageAttributeFactoryId", text("FF-500293"), "MessageAttributeRequester", text("Donut-States"));
-                op.requestBody(new RequestBody().required(true).content(new Content()
-                        .addMediaType(JSON, new MediaType().schema(callback))
-                        .addMediaType("text/plain", new MediaType().schema(callback))));
-                op.responses(new ApiResponses()
-                        .addApiResponse("200", answer("DELIVERED or ALREADY_DELIVERED", object("status", text("DELIVERED"))))
-                        .addApiResponse("400", answer("bad count", error()))
-                        .addApiResponse("401", answer("no token", error()))
-                        .addApiResponse("403", answer("wrong token", error()))
-                        .addApiResponse("409", answer("another product", error()))
-                        .addApiResponse("422", answer("more than was ordered (beyond the configured tolerance); "
-                                + "nothing changed", error())));
-            });
+                describe(operation, documented);
+            }
         };
     }
 
-    /** The purchase endpoints are served by a servlet of their own, outside Spring MVC: entered here. */
-    private static void purchase(OpenAPI api, String path, String operationId, Consumer<Operation> describe) {
-        var operation = new Operation().operationId(operationId).addTagsItem("sales");
-        describe.accept(operation);
-        api.getPaths().addPathItem(path, new PathItem().post(operation));
+    static final List<String> SERVLET_PATHS = List.of("/api/sales", "/send");
+
+    private static void describe(Operation operation, Documented documented) {
+        operation.operationId(documented.operationId()).tags(List.of(documented.tag())).summary(documented.summary());
+        var responses = new ApiResponses();
+        responses.addApiResponse(documented.successStatus(),
+                answer(documented.successDescription(), documented.success()));
+        Map<String, String> errors = new LinkedHashMap<>(documented.errors());
+        if (documented.admin()) {
+            errors.put("401", "no or wrong admin token");
+        }
+        errors.forEach((status, description) -> responses.addApiResponse(status, answer(description, ref("Error"))));
+        operation.responses(responses);
+        if (operation.getParameters() != null) {
+            for (Parameter parameter : operation.getParameters()) {
+                if (parameter.getDescription() == null) {
+                    parameter.setDescription(parameterDescription(documented.path(), parameter.getName()));
+                }
+            }
+        }
+        if (documented.admin()) {
+            operation.security(List.of(new SecurityRequirement().addList(ADMIN_TOKEN)));
+        } else {
+            operation.security(new ArrayList<>());
+        }
+        if (documented.more() != null) {
+            documented.more().accept(operation);
+        }
     }
 
-    private static void with(OpenAPI api, String path, PathItem.HttpMethod method, Consumer<Operation> change) {
-        PathItem item = api.getPaths().get(path);
-        if (item != null && item.readOperationsMap().get(method) != null) {
-            change.accept(item.readOperationsMap().get(method));
+    private static String parameterDescription(String path, String name) {
+        return switch (name) {
+            case "sku" -> "the product's SKU (read trimmed and in upper case)";
+            case "limit" -> "most entries answered, 1-1000";
+            case "id" -> path.startsWith("/api/admin/dlq") ? "the dead letter's id, from GET /api/admin/dlq"
+                    : "the replenishment's id (a UUID)";
+            case "reason" -> "why it is discarded, kept in the replenishment's notes (at most 500 characters)";
+            case "token" -> "the callback's signed token, as given in the order's CallbackUrl";
+            default -> null;
+        };
+    }
+
+    /** Every operation of the API, as README's API table lists it. */
+    static List<Documented> operations() {
+        var get = PathItem.HttpMethod.GET;
+        var post = PathItem.HttpMethod.POST;
+        var put = PathItem.HttpMethod.PUT;
+        var delete = PathItem.HttpMethod.DELETE;
+        String limit = "limit out of 1-1000, or a parameter of the wrong type";
+        return List.of(
+                new Documented(post, "/api/sales", "sell", "sales", "Buy donuts",
+                        "201", "sold", ref("Sale"), errors(
+                                "400", "invalid body (quantity not a JSON integer, a field named twice, …)",
+                                "404", "unknown SKU",
+                                "415", "not JSON",
+                                "422", "Idempotency-Key reused for another purchase",
+                                "503", "the database could not be reached within DONUT_DB_CONNECTION_WAIT; "
+                                        + "nothing was sold (Retry-After: 5)"),
+                        op -> {
+                            op.description("Takes stock atomically; when the shelf is short, a replenishment is "
+                                    + "started and named in the 409 answer. An optional Idempotency-Key header makes "
+                                    + "a retry return the first answer. The body is JSON (application/json or "
+                                    + "application/*+json), quantity a JSON integer, no field named twice; the SKU "
+                                    + "is read trimmed and in upper case.");
+                            op.parameters(new ArrayList<>(List.of(new HeaderParameter().name("Idempotency-Key")
+                                    .required(false)
+                                    .description("any text unique to this purchase; a retry with it gets the first answer")
+                                    .schema(text("order-4711", null)))));
+                            op.requestBody(body(ref("Purchase")));
+                            op.getResponses().addApiResponse("409",
+                                    answer("out of stock; a replenishment is under way", ref("OutOfStock")));
+                        }),
+                new Documented(post, "/send", "legacySend", "sales",
+                        "Legacy sale (the course's clients): one donut of MessageAttributeProductId",
+                        "200", "판매완료 (sold) or 재고부족, 제품 생산 요청! (out of stock, production requested)",
+                        ref("LegacyAnswer"), errors("400", "invalid body", "415", "not JSON"),
+                        op -> {
+                            op.requestBody(body(ref("LegacyPurchase")));
+                            op.getResponses().addApiResponse("404",
+                                    answer("unknown SKU, in the legacy shape", ref("LegacyAnswer")));
+                        }),
+                new Documented(get, "/api/products", "listProducts", "catalog",
+                        "The catalog with stock and reorder policy", "200", "every product",
+                        array(ref("Product"), null), errors(), null),
+                new Documented(get, "/api/products/{sku}", "getProduct", "catalog", "One product",
+                        "200", "the product", ref("Product"), errors("404", "unknown SKU"), null),
+                new Documented(get, "/api/products/{sku}/ledger", "getProductLedger", "catalog",
+                        "Every stock change of a product, newest first, with the stock it left",
+                        "200", "ledger lines, newest first", array(ref("LedgerLine"), null),
+                        errors("400", limit, "404", "unknown SKU"), null),
+                new Documented(get, "/api/replenishments", "listReplenishments", "replenishments",
+                        "Replenishments, newest first, of every product or one", "200", "replenishments",
+                        array(ref("Replenishment"), null), errors("400", limit), null),
+                new Documented(get, "/api/replenishments/{id}", "getReplenishment", "replenishments",
+                        "One replenishment, with what operators did to it", "200", "the replenishment",
+                        ref("Replenishment"), errors("400", "the id is not a UUID", "404", "no such replenishment"), null),
+                new Documented(get, "/api/ops/summary", "getOpsSummary", "ops",
+                        "Queue depths, sales per second, replenishments by status, recent alerts", "200", "the summary",
+                        ref("OpsSummary"), errors(), null),
+                new Documented(put, "/api/admin/products/{sku}/stock", "setStock", "admin",
+                        "Set the counted stock (recorded in the ledger)", "200", "the product with its new stock",
+                        ref("Product"), errors("400", "invalid body", "404", "unknown SKU"),
+                        op -> op.requestBody(body(ref("StockCount")))),
+                new Documented(put, "/api/admin/products/{sku}/policy", "setReorderPolicy", "admin",
+                        "Change the product's reorder rule", "200", "the product with its new rule",
+                        ref("Product"), errors("400", "invalid body", "404", "unknown SKU"),
+                        op -> op.requestBody(body(ref("ReorderPolicy")))),
+                new Documented(get, "/api/admin/invariants", "getAudit", "ledger-audit",
+                        "Audit: every shelf agrees with its ledger, and the last full replay", "200", "the audit",
+                        ref("Audit"), errors(), null),
+                new Documented(post, "/api/admin/ledger/replay", "startReplay", "ledger-audit",
+                        "Start (or name the running) full replay of the ledger, in the background",
+                        "202", "the replay, started or running", ref("ReplayProgress"), errors(), null),
+                new Documented(get, "/api/admin/ledger/replay", "getReplay", "ledger-audit",
+                        "The progress of the latest full replay", "200", "its progress", ref("ReplayProgress"),
+                        errors("404", "no replay was started"), null),
+                new Documented(post, "/api/admin/ledger/archive", "startArchive", "ledger-audit",
+                        "Archive the books older than a day, once exported, in the background",
+                        "202", "the archive, started", ref("ArchiveProgress"),
+                        errors("400", "a bad or too recent time", "409", "an archive runs already"),
+                        op -> op.requestBody(body(ref("ArchiveRequest")))),
+                new Documented(get, "/api/admin/ledger/archive", "getArchive", "ledger-audit",
+                        "The progress of the latest archive", "200", "its progress", ref("ArchiveProgress"),
+                        errors("404", "no archive was asked for"), null),
+                new Documented(get, "/api/admin/dlq", "listDeadLetters", "dead-letters",
+                        "Dead-lettered messages, not consumed", "200", "the dead letters", array(ref("DeadLetter"), null),
+                        errors("400", limit), null),
+                new Documented(post, "/api/admin/dlq/{id}/redrive", "redriveDeadLetter", "dead-letters",
+                        "Send one dead letter back to work; its replenishment resumes", "200", "redriven",
+                        ref("Redriven"), errors("404", "no such dead letter"), null),
+                new Documented(post, "/api/admin/dlq/redrive", "redriveAllDeadLetters", "dead-letters",
+                        "Send every dead letter back to work", "200", "how many were redriven", ref("Redriven"),
+                        errors(), null),
+                new Documented(delete, "/api/admin/dlq/{id}", "discardDeadLetter", "dead-letters",
+                        "Discard one dead letter; the reason stays in its replenishment's notes", "200", "discarded",
+                        ref("Discarded"), errors("400", "reason over 500 characters", "404", "no such dead letter"), null),
+                new Documented(post, "/api/factory/callbacks/{id}", "deliveryCallback", "factory",
+                        "The factory's production-complete callback (JSON or text/plain body)",
+                        "200", "DELIVERED, or ALREADY_DELIVERED for a repeated callback", ref("DeliveryAnswer"),
+                        errors("400", "bad count (zero, negative, not a whole number) or body",
+                                "401", "no token",
+                                "403", "wrong token (also another replenishment's)",
+                                "404", "no such replenishment",
+                                "409", "the callback names another product",
+                                "422", "more than was ordered (beyond DONUT_FACTORY_OVER_DELIVERY_TOLERANCE); "
+                                        + "nothing changed"),
+                        op -> op.requestBody(new RequestBody().required(true).content(new Content()
+                                .addMediaType(JSON, new MediaType().schema(ref("DeliveryCallback")))
+                                .addMediaType("text/plain", new MediaType().schema(ref("DeliveryCallback")))))));
+    }
+
+    private static Map<String, String> errors(String... statusThenDescription) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (int i = 0; i < statusThenDescription.length; i += 2) {
+            errors.put(statusThenDescription[i], statusThenDescription[i + 1]);
         }
+        return errors;
+    }
+
+    private static Tag tag(String name, String description) {
+        return new Tag().name(name).description(description);
     }
 
     private static RequestBody body(Schema<?> schema) {
@@ -155,45 +289,7 @@ class OpenApiDocs {
     }
 
     private static ApiResponse answer(String description, Schema<?> schema) {
-        return new ApiResponse().description(description).content(new Content().addMediaType(JSON, new MediaType().schema(schema)));
-    }
-
-    private static Schema<?> error() {
-        return object("status", text("BAD_REQUEST"), "message", text("…"));
-    }
-
-    /** An object schema from name, schema, name, schema, ...; every property required, in this order. */
-    @SuppressWarnings({"rawtypes", "unchecked"})
-    private static Schema<?> object(Object... nameThenSchema) {
-        Schema schema = typed("object");
-        List<String> required = new ArrayList<>();
-        for (int i = 0; i < nameThenSchema.length; i += 2) {
-            schema.addProperty((String) nameThenSchema[i], (Schema<?>) nameThenSchema[i + 1]);
-            required.add((String) nameThenSchema[i]);
-        }
-        schema.setRequired(required);
-        return schema;
-    }
-
-    @SuppressWarnings({"rawtypes", "unchecked"})
-    private static Schema<?> text(String example) {
-        Schema schema = typed("string");
-        schema.setExample(example);
-        return schema;
-    }
-
-    @SuppressWarnings({"rawtypes", "unchecked"})
-    private static Schema<?> number(int example) {
-        Schema schema = typed("integer");
-        schema.setExample(example);
-        return schema;
-    }
-
-    /** A schema with its type set for both OpenAPI 3.0 ({@code type}) and 3.1 ({@code types}). */
-    private static Schema<?> typed(String type) {
-        Schema<?> schema = new Schema<>();
-        schema.setType(type);
-        schema.setTypes(Set.of(type));
-        return schema;
+        return new ApiResponse().description(description)
+                .content(new Content().addMediaType(JSON, new MediaType().schema(schema)));
     }
 }
