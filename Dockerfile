@@ -18,6 +18,8 @@ ARG JAVA_IMAGE=eclipse-temurin:21.0.8_9-jre-noble
 
 FROM ${JAVA_IMAGE} AS layers
 WORKDIR /build
+# Exactly one jar must match; with several versions in service/target, name it:
+#   docker build --build-arg JAR_FILE=service/target/service-0.2.0-exec.jar -t donut-states:0.2.0 .
 ARG JAR_FILE=service/target/service-*-exec.jar
 COPY ${JAR_FILE} application.jar
 RUN java -Djarmode=tools -jar application.jar extract --layers --destination extracted
