@@ -699,6 +699,7 @@
       } else {
         summaryUnavailable(summary);
       }
+      shown();
       if (ok) {
         state.lastOk = Date.now();
         setLive('live', 'live');
@@ -711,9 +712,15 @@
       setLive('down', 'dashboard error');
       console.warn('dashboard refresh failed', e);
     } finally {
+      shown();
       state.polling = false;
       schedule();
     }
+  }
+
+  /** The first answer (or failure) is drawn: show the page, laid out once. */
+  function shown() {
+    document.body.classList.remove('loading');
   }
 
   function schedule() {

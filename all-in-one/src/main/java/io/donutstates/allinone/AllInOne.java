@@ -47,7 +47,8 @@ public final class AllInOne implements AutoCloseable {
             // ElasticMQ take seconds each, and the service waits only where it first needs one of them.
             // A port taken in between fails the start with the part's own message.
             if (blank(settings.get("DONUT_DB_URL"))) {
-                int port = freePort();
+                int chosen = LaunchMode.port(settings, "DONUT_DB_PORT", 0);
+                int port = chosen == 0 ? freePort() : chosen;
                 // Known before the server is up, so the service can start alongside it.
                 String password = EmbeddedMariaDb.password(dataDir.resolve("mariadb"));
                 database = inBackground(() -> parts.add(EmbeddedMariaDb.start(dataDir.resolve("mariadb"), port, durability)

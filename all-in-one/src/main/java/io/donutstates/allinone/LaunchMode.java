@@ -22,7 +22,8 @@ enum LaunchMode {
 
     static final String USAGE = """
             usage: java -jar donut-states.jar [--mode=all|database|queues|factory]   (or DONUT_MODE)
-              all       the shop; what DONUT_DB_URL, DONUT_SQS_ENDPOINT, DONUT_FACTORY_URL leave unset starts embedded
+              all       the shop; what DONUT_DB_URL, DONUT_SQS_ENDPOINT, DONUT_FACTORY_URL leave unset starts embedded,
+                        on SERVER_PORT (8080), DONUT_FACTORY_PORT (8081), DONUT_SQS_PORT and DONUT_DB_PORT (any free port)
               database  only MariaDB on DONUT_DB_PORT (3306), data under DONUT_DATA_DIR (./data), user donut, loopback only
               queues    only the SQS-compatible queue server on DONUT_SQS_PORT (9324), messages kept under DONUT_DATA_DIR
               factory   only the legacy factory simulator on DONUT_FACTORY_PORT (8081)""";

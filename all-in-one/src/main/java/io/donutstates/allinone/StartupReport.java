@@ -32,7 +32,8 @@ final class StartupReport {
             text.append("  Factory            ").append(s.get("DONUT_FACTORY_URL")).append('\n');
         }
         if (s.containsKey("DONUT_EMBEDDED_DB_DIR")) {
-            text.append("  Database           embedded MariaDB, data in ").append(s.get("DONUT_EMBEDDED_DB_DIR"))
+            text.append("  Database           embedded MariaDB on ").append(hostAndPort(s.get("DONUT_DB_URL")))
+                    .append(", data in ").append(s.get("DONUT_EMBEDDED_DB_DIR"))
                     .append(EmbeddedMariaDb.Durability.from(s) == EmbeddedMariaDb.Durability.RELAXED
                             ? "  (relaxed durability: commits flushed about once a second)" : "")
                     .append('\n');
@@ -52,6 +53,19 @@ final class StartupReport {
                     .append("  (the factory calls back here)\n");
         }
         return text.toString();
+    }
+
+    /** "127.0.0.1:41234" of "jdbc:mariadb://127.0.0.1:41234/donut_states?..." */
+    static String hostAndPort(String jdbcUrl) {
+        if (jdbcUrl == null) {
+            return "?";
+        }
+        int start = jdbcUrl.indexOf("//");
+        if (start < 0) {
+            return jdbcUrl;
+        }
+        int end = jdbcUrl.indexOf('/', start + 2);
+        return jdbcUrl.substring(start + 2, end < 0 ? jdbcUrl.length() : end);
     }
 
     private static boolean blank(String value) {

@@ -108,6 +108,17 @@ final class DashboardBrowser implements AutoCloseable {
         return driver.executeScript(js, args);
     }
 
+    /** A script that calls its last argument (a callback) when done, waiting at most {@code timeout}. */
+    Object asyncScript(Duration timeout, String js, Object... args) {
+        driver.manage().timeouts().scriptTimeout(timeout);
+        return driver.executeAsyncScript(js, args);
+    }
+
+    /** A Chrome DevTools Protocol command on the page's session, e.g. {@code CSS.getPlatformFontsForNode}. */
+    Map<String, Object> cdp(String command, Map<String, Object> parameters) {
+        return driver.executeCdpCommand(command, parameters);
+    }
+
     <T> T waitUntil(Duration timeout, Function<WebDriver, T> condition) {
         return new WebDriverWait(driver, timeout, Duration.ofMillis(100)).until(condition::apply);
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.donutstates.http.SalesEndpoints;
 import io.donutstates.sales.Checkout;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -23,12 +22,10 @@ abstract class FlashCrowdGuarantees {
     void buyers_go_through_the_checkout_of_the_configured_mode() {
         var context = shop().shop().context();
         assertThat(context.getBean(Checkout.class)).isInstanceOf(expectedCheckout());
-        // The container knows which beans the purchase endpoints were built from.
-        String endpoints = context.getBeanNamesForType(SalesEndpoints.class)[0];
-        List<Object> checkouts = Arrays.stream(context.getBeanFactory().getDependenciesForBean(endpoints))
-                .map(context::getBean).filter(Checkout.class::isInstance).toList();
-        assertThat(checkouts).as("the checkout behind the purchase endpoints").singleElement()
-                .isInstanceOf(expectedCheckout());
+        // The purchase endpoints Spring serves are the composition root's, built on its checkout.
+        var sales = context.getBean(io.donutstates.shop.Shop.class).sales();
+        assertThat(context.getBean(SalesEndpoints.class)).isSameAs(sales.endpoints());
+        assertThat(sales.checkout()).as("the checkout behind the purchase endpoints").isInstanceOf(expectedCheckout());
     }
 
     @Test

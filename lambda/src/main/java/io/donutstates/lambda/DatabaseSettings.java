@@ -63,7 +63,8 @@ final class DatabaseSettings {
         return new Credentials(null, secretString);
     }
 
-    private static String readSecret(LambdaSettings settings, String secretArn) {
+    /** The secret's string, read once through the Secrets Manager API (DONUT_SECRETS_ENDPOINT for local runs). */
+    static String readSecret(LambdaSettings settings, String secretArn) {
         var builder = SecretsManagerClient.builder()
                 .region(Region.of(settings.region()))
                 .httpClientBuilder(UrlConnectionHttpClient.builder());

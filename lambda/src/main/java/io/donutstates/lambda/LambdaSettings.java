@@ -18,7 +18,7 @@ public final class LambdaSettings {
     /** Every variable the handlers read; the template test checks the template sets no other DONUT_* name. */
     public static final Set<String> NAMES = Set.of(
             "DONUT_DB_URL", "DONUT_DB_USER", "DONUT_DB_PASSWORD", "DONUT_DB_SECRET_ARN", "DONUT_DB_POOL_SIZE",
-            "DONUT_DB_DURABILITY",
+            "DONUT_DB_DURABILITY", "DONUT_ADMIN_TOKEN", "DONUT_ADMIN_TOKEN_SECRET_ARN",
             "DONUT_DEMO_CATALOG", "DONUT_SECRETS_ENDPOINT",
             "DONUT_SQS_ENDPOINT", "DONUT_SQS_REGION", "DONUT_SNS_TOPIC_ARN", "DONUT_SNS_ENDPOINT",
             "DONUT_QUEUE_STOCK_QUEUE", "DONUT_QUEUE_DEAD_LETTER_QUEUE",

@@ -43,6 +43,12 @@ class ShadedJarIT {
         call(calls, events, "ScheduledJobsHandler", "scheduled.json", Events.tree("scheduled-event.json"));
         call(calls, events, "DeadLetterAlertHandler", "scheduled.json", Events.tree("scheduled-event.json"));
         call(calls, events, "FactoryCallbackHandler", "callback.json", Events.tree("http-factory-callback.json"));
+        env.put("DONUT_ADMIN_TOKEN", "shaded-admin-token");
+        ObjectNode invariants = Events.tree("http-get-products.json");
+        Events.route(invariants, "GET", "/api/admin/invariants");
+        ((ObjectNode) invariants.get("headers")).put("authorization", "Bearer shaded-admin-token");
+        call(calls, events, "AdminApiHandler", "invariants.json", invariants);
+        call(calls, events, "AdminApiHandler", "no-token.json", Events.tree("http-get-products.json"));
 
         String serialization = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(entry -> entry.contains("aws-lambda-java-serialization")).findFirst().orElseThrow();
@@ -72,6 +78,10 @@ class ShadedJarIT {
         assertThat(results.get("ScheduledJobsHandler").get(0).get("pending").asInt()).isZero();
         assertThat(results.get("DeadLetterAlertHandler").get(0).get("seen").asInt()).isZero();
         assertThat(results.get("FactoryCallbackHandler").get(0).get("statusCode").asInt()).isEqualTo(403);
+        assertThat(results.get("AdminApiHandler").get(0).get("statusCode").asInt()).isEqualTo(200);
+        assertThat(Events.JSON.readTree(results.get("AdminApiHandler").get(0).get("body").asString())
+                .get("holds").asBoolean()).isTrue();
+        assertThat(results.get("AdminApiHandler").get(1).get("statusCode").asInt()).isEqualTo(401);
         // The shortage was relayed by the jar's own SQS client: its event waits on stock_queue.
         assertThat(Infra.sqs().receiveMessage(r -> r.queueUrl(env.get("DONUT_QUEUE_STOCK_QUEUE_URL"))
                 .waitTimeSeconds(1)).messages()).hasSize(1);

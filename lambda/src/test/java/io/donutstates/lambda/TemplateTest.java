@@ -30,6 +30,8 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads {@code deploy/aws/template.yaml} as CloudFormation does (short-form intrinsics such as
@@ -75,7 +77,7 @@ class TemplateTest {
         assertThat(globals.get("CodeUri")).isEqualTo("../../lambda/target/donut-states-lambda.jar");
         assertThat(TEMPLATE.getParent().resolve("../../lambda/pom.xml")).exists();
         assertThat(functions()).containsKeys("SalesApiFunction", "FactoryCallbackFunction", "StockWorkerFunction",
-                "ScheduledJobsFunction", "DeadLetterAlertFunction", "MigrationFunction");
+                "ScheduledJobsFunction", "DeadLetterAlertFunction", "MigrationFunction", "AdminApiFunction");
     }
 
     @Test
@@ -256,6 +258,123 @@ class TemplateTest {
                 "StockTopicArn");
     }
 
+    // ------------------------------------------------------------------ logs, tracing, throttling, alarms, admin routes
+
+    @Test
+    void everyFunctionLogsToAGroupOfItsOwnAndEveryLogGroupHasARetention() {
+        Set<Object> groups = new java.util.HashSet<>();
+        for (var function : functions().entrySet()) {
+            Object group = map(props(function.getValue()).get("LoggingConfig")).get("LogGroup");
+            assertThat(group).as(function.getKey() + " names its log group").isInstanceOf(Map.class);
+            String name = (String) map(group).get("Ref");
+            assertThat(map(resources.get(name)).get("Type")).as(name).isEqualTo("AWS::Logs::LogGroup");
+            assertThat(groups.add(group)).as(function.getKey() + ": a group of its own").isTrue();
+        }
+        var logGroups = resources.entrySet().stream()
+                .filter(r -> "AWS::Logs::LogGroup".equals(map(r.getValue()).get("Type"))).toList();
+        assertThat(logGroups).hasSize(functions().size() + 1);
+        for (var group : logGroups) {
+            assertThat(props(group.getValue()).get("RetentionInDays")).as(group.getKey()).isEqualTo(ref("LogRetentionDays"));
+        }
+        Map<String, Object> retention = map(parameters.get("LogRetentionDays"));
+        assertThat(list(retention.get("AllowedValues"))).contains(retention.get("Default")).doesNotContain(0);
+    }
+
+    @Test
+    void everyFunctionIsTracedWithXRay() {
+        assertThat(map(map(template.get("Globals")).get("Function")).get("Tracing")).isEqualTo("Active");
+        for (var function : functions().entrySet()) {
+            assertThat(props(function.getValue()).getOrDefault("Tracing", "Active")).as(function.getKey())
+                    .isEqualTo("Active");
+        }
+    }
+
+    @Test
+    void theHttpApiIsThrottledAndLogsEachRequestWithoutTokens() {
+        Map<String, Object> api = props(resources.get("DonutApi"));
+        Map<String, Object> throttling = map(api.get("DefaultRouteSettings"));
+        assertThat(throttling.get("ThrottlingRateLimit")).isEqualTo(ref("ApiThrottlingRateLimit"));
+        assertThat(throttling.get("ThrottlingBurstLimit")).isEqualTo(ref("ApiThrottlingBurstLimit"));
+        assertThat((Integer) map(parameters.get("ApiThrottlingBurstLimit")).get("Default"))
+                .isGreaterThanOrEqualTo((Integer) map(parameters.get("ApiThrottlingRateLimit")).get("Default"));
+
+        Map<String, Object> access = map(api.get("AccessLogSettings"));
+        assertThat(access.get("DestinationArn")).isEqualTo(getAtt("ApiAccessLogGroup", "Arn"));
+        String format = (String) access.get("Format");
+        // One JSON object per request once API Gateway fills in the variables.
+        JsonNode line = JsonMapper.builder().build().readTree(format.replaceAll("\\$context\\.[A-Za-z.]+", "x"));
+        assertThat(line.isObject()).isTrue();
+        assertThat(format).contains("$context.requestId", "$context.routeKey", "$context.status",
+                "$context.integrationErrorMessage");
+        // The callback's token rides in the query string, the admin token in a header: neither is logged.
+        assertThat(format.toLowerCase(java.util.Locale.ROOT)).doesNotContain("querystring", "header", "authorizer");
+    }
+
+    @Test
+    void alarmsWatchTheSalesAndWorkerFunctionsAndTheApis5xxAndNotifyOps() {
+        var alarms = resources.values().stream().map(TemplateTest::map)
+                .filter(r -> "AWS::CloudWatch::Alarm".equals(r.get("Type"))).map(TemplateTest::props).toList();
+        for (String function : List.of("SalesApiFunction", "StockWorkerFunction", "ScheduledJobsFunction")) {
+            assertThat(alarms).as("an Errors alarm on " + function).anySatisfy(alarm -> {
+                assertThat(alarm.get("Namespace")).isEqualTo("AWS/Lambda");
+                assertThat(alarm.get("MetricName")).isEqualTo("Errors");
+                assertThat(list(alarm.get("Dimensions"))).containsExactly(
+                        Map.of("Name", "FunctionName", "Value", ref(function)));
+                assertThat(list(alarm.get("AlarmActions"))).containsExactly(ref("OpsTopic"));
+            });
+        }
+        assertThat(alarms).as("an alarm on the API's 5xx answers").anySatisfy(alarm -> {
+            assertThat(alarm.get("Namespace")).isEqualTo("AWS/ApiGateway");
+            assertThat(alarm.get("MetricName")).isEqualTo("5xx");
+            assertThat(list(alarm.get("Dimensions"))).contains(Map.of("Name", "ApiId", "Value", ref("DonutApi")),
+                    Map.of("Name", "Stage", "Value", "$default"));
+            assertThat(list(alarm.get("AlarmActions"))).containsExactly(ref("OpsTopic"));
+        });
+        for (var alarm : alarms) {
+            assertThat(alarm.get("TreatMissingData")).isEqualTo("notBreaching");
+            assertThat(list(alarm.get("AlarmActions"))).contains(ref("OpsTopic"));
+        }
+    }
+
+    @Test
+    void theAdminAndOpsRoutesReachOnlyTheFunctionThatChecksTheAdminToken() {
+        Map<String, String> routes = new java.util.TreeMap<>();
+        for (var function : functions().entrySet()) {
+            map(props(function.getValue()).getOrDefault("Events", Map.of())).values().stream().map(TemplateTest::map)
+                    .filter(e -> "HttpApi".equals(e.get("Type"))).map(TemplateTest::props)
+                    .forEach(e -> routes.put(e.get("Method") + " " + e.get("Path"), function.getKey()));
+        }
+        routes.forEach((route, function) -> {
+            String path = route.substring(route.indexOf(' ') + 1);
+            boolean admin = path.startsWith("/api/admin") || path.startsWith("/api/ops");
+            assertThat(function.equals("AdminApiFunction")).as(route + " -> " + function).isEqualTo(admin);
+        });
+        assertThat(routes).containsEntry("ANY /api/admin/{proxy+}", "AdminApiFunction")
+                .containsEntry("GET /api/ops/summary", "AdminApiFunction");
+
+        Map<String, Object> admin = props(resources.get("AdminApiFunction"));
+        assertThat(admin.get("Handler")).isEqualTo(AdminApiHandler.class.getName() + "::handleRequest");
+        assertThat(map(map(admin.get("Environment")).get("Variables")))
+                .containsEntry(AdminApiHandler.TOKEN_SECRET, ref("AdminTokenSecret"));
+        assertThat((Integer) admin.get("Timeout")).as("within API Gateway's 30 s integration limit").isLessThan(30);
+        Map<String, Object> secret = props(resources.get("AdminTokenSecret"));
+        Map<String, Object> generated = map(secret.get("GenerateSecretString"));
+        assertThat((Integer) generated.get("PasswordLength")).isGreaterThanOrEqualTo(32);
+        assertThat(generated).doesNotContainKey("SecretStringTemplate");
+        assertThat(map(template.get("Outputs"))).containsKey("AdminTokenSecretArn");
+        // The function may take and delete dead letters, and send an unreadable one back to stock_queue only.
+        List<Map<String, Object>> statements = new ArrayList<>();
+        collectStatements(admin.get("Policies"), statements);
+        assertThat(statements).anySatisfy(st -> {
+            assertThat(st.get("Resource")).isEqualTo(getAtt("DeadLetterQueue", "Arn"));
+            assertThat(list(st.get("Action"))).contains("sqs:ReceiveMessage", "sqs:DeleteMessage");
+        });
+        assertThat(statements).anySatisfy(st -> {
+            assertThat(st.get("Resource")).isEqualTo(getAtt("StockQueue", "Arn"));
+            assertThat(list(st.get("Action"))).contains("sqs:SendMessage").doesNotContain("sqs:DeleteMessage");
+        });
+    }
+
     // ------------------------------------------------------------------ CreateDatabase
 
     @Test
@@ -277,17 +396,19 @@ class TemplateTest {
         // Whatever makes up the database exists only when asked for; nothing of the kind exists otherwise.
         Set<String> databaseTypes = Set.of("AWS::RDS::DBInstance", "AWS::RDS::DBCluster", "AWS::RDS::DBSubnetGroup",
                 "AWS::EC2::SecurityGroup", "AWS::EC2::SecurityGroupIngress", "AWS::SecretsManager::Secret");
+        // The admin token's secret is the stack's whatever the database: it is no part of the database.
+        Set<String> notTheDatabase = Set.of("AdminTokenSecret");
         Set<String> created = new TreeSet<>();
         resources.forEach((name, r) -> {
-            if (databaseTypes.contains(map(r).get("Type"))) {
+            if (databaseTypes.contains(map(r).get("Type")) && !notTheDatabase.contains(name)) {
                 assertThat(map(r).get("Condition")).as(name).isEqualTo(CREATES_DATABASE);
                 created.add((String) map(r).get("Type"));
             }
         });
         assertThat(created).contains("AWS::RDS::DBInstance", "AWS::RDS::DBSubnetGroup", "AWS::EC2::SecurityGroup",
                 "AWS::SecretsManager::Secret");
-        assertThat(map(evaluated(false).get("Resources")).values())
-                .noneMatch(r -> databaseTypes.contains(map(r).get("Type")));
+        assertThat(map(evaluated(false).get("Resources")).entrySet())
+                .noneMatch(r -> databaseTypes.contains(map(r.getValue()).get("Type")) && !notTheDatabase.contains(r.getKey()));
     }
 
     @ParameterizedTest(name = "CreateDatabase={0}")
@@ -357,7 +478,12 @@ class TemplateTest {
             List<Object> reads = list(props(present.get(function)).get("Policies")).stream().map(TemplateTest::map)
                     .filter(p -> p.containsKey("AWSSecretsManagerGetSecretValuePolicy"))
                     .map(p -> map(p.get("AWSSecretsManagerGetSecretValuePolicy")).get("SecretArn")).toList();
-            assertThat(reads).as(function).containsExactly(secret);
+            if (function.equals("AdminApiFunction")) {
+                // and the admin token, which no other function may read
+                assertThat(reads).as(function).containsExactlyInAnyOrder(secret, ref("AdminTokenSecret"));
+            } else {
+                assertThat(reads).as(function).containsExactly(secret);
+            }
         }
         // An existing secret is one ARN: the parameter refuses a wildcard.
         Pattern allowed = Pattern.compile((String) map(parameters.get("DbPasswordSecretArn")).get("AllowedPattern"));

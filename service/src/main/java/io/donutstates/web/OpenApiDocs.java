@@ -61,7 +61,7 @@ class OpenApiDocs {
         return new OpenAPI()
                 .info(new Info()
                         .title("Donut-States Sales API")
-                        .version("0.1.0")
+                        .version("0.2.0")
                         .description("""
                                 Buy donuts, watch stock and replenishments, and run the shop.
 

@@ -1,0 +1,180 @@
+package io.donutstates.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The operator's endpoints on Lambda, behind the admin bearer token: refused without it, and with it
+ * the dead letters listed, redriven and discarded, a stock count and a policy taken, the invariants
+ * and the ops summary read; the token itself read from Secrets Manager.
+ */
+class AdminApiHandlerTest {
+
+    private static final String TOKEN = "lambda-admin-token-0123456789";
+    private static final String SKU = "CP-502101";
+
+    private static ShopUnderTest shop;
+    private static AdminApiHandler handler;
+
+    @BeforeAll
+    static void start() {
+        shop = ShopUnderTest.start();
+        handler = new AdminApiHandler(shop.shop, TOKEN);
+    }
+
+    @AfterAll
+    static void stop() {
+        shop.close();
+    }
+
+    @Test
+    void withoutTheTokenEveryRouteIsRefusedAndNothingChanges() {
+        int before = shop.stockOf(SKU);
+        for (String token : new String[] {null, "wrong", TOKEN + "x", ""}) {
+            var answer = call(handler, token, "PUT", "/api/admin/products/" + SKU + "/stock", "{\"stock\":0}");
+            assertThat(answer.getStatusCode()).as("token %s", token).isEqualTo(401);
+            assertThat(json(answer).get("status").asString()).isEqualTo("UNAUTHORIZED");
+        }
+        assertThat(call(handler, null, "GET", "/api/ops/summary", null).getStatusCode()).isEqualTo(401);
+        assertThat(call(handler, "wrong", "GET", "/api/admin/dlq", null).getStatusCode()).isEqualTo(401);
+        assertThat(shop.stockOf(SKU)).isEqualTo(before);
+
+        var disabled = new AdminApiHandler(shop.shop, null);
+        var answer = call(disabled, TOKEN, "GET", "/api/admin/invariants", null);
+        assertThat(answer.getStatusCode()).isEqualTo(401);
+        assertThat(json(answer).get("message").asString()).contains("disabled");
+        assertThat(answer.getHeaders()).containsEntry("X-Content-Type-Options", "nosniff");
+    }
+
+    @Test
+    void aStockCountAndAPolicyAreTakenAndTheInvariantsStillHold() {
+        var counted = call(handler, TOKEN, "PUT", "/api/admin/products/" + SKU.toLowerCase() + "/stock", "{\"stock\":7}");
+        assertThat(counted.getStatusCode()).isEqualTo(200);
+        assertThat(json(counted).get("stock").asInt()).isEqualTo(7);
+        assertThat(shop.stockOf(SKU)).isEqualTo(7);
+
+        var policy = call(handler, TOKEN, "PUT", "/api/admin/products/" + SKU + "/policy",
+                "{\"reorderQuantity\":12,\"reorderPoint\":3}");
+        assertThat(policy.getStatusCode()).isEqualTo(200);
+        assertThat(json(policy).get("reorderQuantity").asInt()).isEqualTo(12);
+
+        assertThat(call(handler, TOKEN, "PUT", "/api/admin/products/NO-SUCH/stock", "{\"stock\":1}").getStatusCode())
+                .isEqualTo(404);
+        assertThat(call(handler, TOKEN, "PUT", "/api/admin/products/" + SKU + "/stock", "{\"stock\":\"1\"}")
+                .getStatusCode()).isEqualTo(400);
+        assertThat(call(handler, TOKEN, "GET", "/api/admin/products/" + SKU + "/stock", null).getStatusCode())
+                .isEqualTo(405);
+        assertThat(call(handler, TOKEN, "GET", "/api/admin/nothing-here", null).getStatusCode()).isEqualTo(404);
+
+        var invariants = call(handler, TOKEN, "GET", "/api/admin/invariants", null);
+        assertThat(invariants.getStatusCode()).isEqualTo(200);
+        assertThat(json(invariants).get("holds").asBoolean()).isTrue();
+    }
+
+    @Test
+    void theOpsSummaryNamesBothQueuesTheReplenishmentsAndTheAlerts() {
+        var summary = call(handler, TOKEN, "GET", "/api/ops/summary", null);
+        assertThat(summary.getStatusCode()).isEqualTo(200);
+        JsonNode body = json(summary);
+        assertThat(body.get("queues").get("stockQueue").has("depth")).isTrue();
+        assertThat(body.get("queues").get("deadLetterQueue").get("depth").isNumber()).isTrue();
+        assertThat(body.get("salesPerSecond").isArray()).isTrue();
+        assertThat(body.get("replenishments").isObject()).isTrue();
+        assertThat(body.get("alerts").isArray()).isTrue();
+    }
+
+    @Test
+    void deadLettersAreListedRedrivenAndDiscarded() {
+        String dlq = shop.queues.deadLetterQueueUrl();
+        Infra.sqs().sendMessage(r -> r.queueUrl(dlq).messageBody("{\"unreadable\": true}"));
+        var listed = call(handler, TOKEN, "GET", "/api/admin/dlq", null);
+        assertThat(listed.getStatusCode()).isEqualTo(200);
+        assertThat(json(listed)).hasSize(1);
+        String id = json(listed).get(0).get("id").asString();
+        assertThat(json(listed).get(0).get("body").asString()).isEqualTo("{\"unreadable\": true}");
+
+        var redriven = call(handler, TOKEN, "POST", "/api/admin/dlq/" + id + "/redrive", null);
+        assertThat(redriven.getStatusCode()).isEqualTo(200);
+        assertThat(json(redriven).get("redriven").asInt()).isEqualTo(1);
+        // A body that names no replenishment goes back to stock_queue as it is.
+        assertThat(shop.receive(shop.queues.stockQueueUrl(), 30, 2)).extracting(m -> m.body())
+                .contains("{\"unreadable\": true}");
+        assertThat(json(call(handler, TOKEN, "GET", "/api/admin/dlq", null))).isEmpty();
+
+        Infra.sqs().sendMessage(r -> r.queueUrl(dlq).messageBody("{\"also\": \"unreadable\"}"));
+        String second = json(call(handler, TOKEN, "GET", "/api/admin/dlq", null)).get(0).get("id").asString();
+        var discarded = call(handler, TOKEN, "DELETE", "/api/admin/dlq/" + second, null, "reason", "product retired");
+        assertThat(discarded.getStatusCode()).isEqualTo(200);
+        assertThat(json(discarded).get("discarded").asInt()).isEqualTo(1);
+        assertThat(json(call(handler, TOKEN, "GET", "/api/admin/dlq", null))).isEmpty();
+
+        assertThat(call(handler, TOKEN, "POST", "/api/admin/dlq/no-such-message/redrive", null).getStatusCode())
+                .isEqualTo(404);
+        assertThat(call(handler, TOKEN, "POST", "/api/admin/dlq/redrive", null).getStatusCode()).isEqualTo(200);
+        assertThat(call(handler, TOKEN, "GET", "/api/admin/dlq", null, "limit", "0").getStatusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void theTokenIsReadFromTheSecretNamedByItsArn() throws IOException {
+        String arn = "arn:aws:secretsmanager:ap-northeast-2:123456789012:secret:donut-admin-AbCdEf";
+        List<String> askedFor = new CopyOnWriteArrayList<>();
+        HttpServer secrets = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        secrets.createContext("/", exchange -> {
+            JsonNode request = Events.JSON.readTree(new String(exchange.getRequestBody().readAllBytes(),
+                    StandardCharsets.UTF_8));
+            askedFor.add(request.get("SecretId").asString());
+            byte[] body = Events.JSON.writeValueAsBytes(Map.of("ARN", arn, "Name", "donut-admin", "VersionId", "v1",
+                    "SecretString", "generated-token-from-the-stack\n"));
+            exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.1");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        secrets.start();
+        try {
+            var settings = LambdaSettings.from(Map.of(AdminApiHandler.TOKEN_SECRET, arn,
+                    "DONUT_SECRETS_ENDPOINT", "http://127.0.0.1:" + secrets.getAddress().getPort(),
+                    "DONUT_SQS_REGION", "ap-northeast-2"));
+            assertThat(AdminApiHandler.adminToken(settings)).isEqualTo("generated-token-from-the-stack");
+            assertThat(askedFor).containsExactly(arn);
+            assertThat(AdminApiHandler.adminToken(LambdaSettings.from(Map.of()))).as("none configured").isNull();
+        } finally {
+            secrets.stop(0);
+        }
+    }
+
+    private static APIGatewayV2HTTPResponse call(AdminApiHandler handler, String token, String method, String path,
+                                                 String body, String... query) {
+        return handler.handleRequest(Events.http("http-get-products.json", tree -> {
+            Events.route(tree, method, path);
+            tree.put("routeKey", path.startsWith("/api/ops") ? method + " " + path : "ANY /api/admin/{proxy+}");
+            if (token != null) {
+                ((ObjectNode) tree.get("headers")).put("authorization", "Bearer " + token);
+            }
+            if (body != null) {
+                ((ObjectNode) tree.get("headers")).put("content-type", "application/json");
+                tree.put("body", body);
+            }
+            if (query.length == 2) {
+                Events.query(tree, query[0], query[1]);
+            }
+        }), new FakeContext("AdminApiFunction"));
+    }
+
+    private static JsonNode json(APIGatewayV2HTTPResponse answer) {
+        return Events.JSON.readTree(answer.getBody());
+    }
+}
