@@ -15,9 +15,11 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The embedded queue server keeps its queues and messages under the data directory: dead letters
- * are still listed after the whole shop (queue server included) stopped and started again.
+ * are still listed after the whole shop (queue server included) stopped and started again. An
+ * integration test, in a JVM of its own: ElasticMQ's store is one per process, so a queue server of
+ * another test still holding it would leave this one in memory.
  */
-class QueuesSurviveRestartTest {
+class QueuesSurviveRestartIT {
 
     private static final String TOKEN = "Bearer test-admin-token";
 
