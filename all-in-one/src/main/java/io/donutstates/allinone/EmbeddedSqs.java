@@ -181,10 +181,15 @@ final class EmbeddedSqs implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stopAndWait();
-        if (system != null) {
-            terminate(system);
-            closeStore();
+        try {
+            server.stopAndWait();
+        } finally {
+            // Even when the HTTP server does not stop in time, the store is closed and let go: else
+            // every later queue server of this process would run in memory only.
+            if (system != null) {
+                terminate(system);
+                closeStore();
+            }
         }
     }
 
