@@ -1,10 +1,10 @@
 package io.donutstates.lambda;
 
+import io.donutstates.http.OpsSummaryAnswer;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import io.donutstates.alerting.Alert;
 import io.donutstates.http.HttpReply;
 import io.donutstates.http.JsonBodies;
 import io.donutstates.messaging.SqsDeadLetters;
@@ -285,27 +285,9 @@ public class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, AP
         var queues = shop.queues();
         long oldest = shop.replenishments().oldestWaitingSince()
                 .map(t -> Duration.between(t, now).toSeconds()).orElse(0L);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("queues", Map.of(
-                "stockQueue", Map.of("depth", queues.depth(queues.stockQueueUrl()), "oldestMessageAgeSeconds", oldest),
-                "deadLetterQueue", Map.of("depth", queues.depth(queues.deadLetterQueueUrl()))));
-        body.put("salesPerSecond", List.of());
-        body.put("replenishments", shop.replenishments().countByStatus(now.minus(ENDED_WINDOW)));
-        body.put("alerts", shop.alerts().recent(20).stream().map(AdminApiHandler::view).toList());
-        return new HttpReply(200, body);
-    }
-
-    private static Map<String, Object> view(Alert alert) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("kind", alert.kind().name());
-        view.put("sku", alert.sku());
-        view.put("product", alert.productName());
-        view.put("factoryId", alert.factoryId());
-        view.put("replenishmentId", alert.replenishmentId());
-        view.put("reason", alert.reason());
-        view.put("lastError", alert.lastError());
-        view.put("at", alert.at());
-        return view;
+        return new HttpReply(200, OpsSummaryAnswer.of(queues.depth(queues.stockQueueUrl()),
+                queues.depth(queues.deadLetterQueueUrl()), oldest, List.of(),
+                shop.replenishments().countByStatus(now.minus(ENDED_WINDOW)), shop.alerts().recent(20)));
     }
 
     private static String decode(String segment) {

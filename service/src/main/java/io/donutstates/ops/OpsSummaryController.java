@@ -1,10 +1,9 @@
 package io.donutstates.ops;
 
-import io.donutstates.alerting.Alert;
+import io.donutstates.http.OpsSummaryAnswer;
 import io.donutstates.alerting.JdbcAlerts;
 import io.donutstates.service.ShopReads;
 import io.donutstates.service.SalesRate;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -26,28 +25,7 @@ class OpsSummaryController {
     @GetMapping("/api/ops/summary")
     Map<String, Object> summary() {
         var reading = snapshot.read();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("queues", Map.of(
-                "stockQueue", Map.of("depth", reading.stockQueueDepth(),
-                        "oldestMessageAgeSeconds", reading.oldestWaitingSeconds()),
-                "deadLetterQueue", Map.of("depth", reading.deadLetterDepth())));
-        body.put("salesPerSecond", salesRate.lastMinute());
-        body.put("replenishments", reading.replenishments());
-        body.put("alerts", alerts.recent(20).stream().map(OpsSummaryController::view).toList());
-        return body;
+        return OpsSummaryAnswer.of(reading.stockQueueDepth(), reading.deadLetterDepth(), reading.oldestWaitingSeconds(),
+                salesRate.lastMinute(), reading.replenishments(), alerts.recent(20));
     }
-
-    private static Map<String, Object> view(Alert alert) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("kind", alert.kind().name());
-        view.put("sku", alert.sku());
-        view.put("product", alert.productName());
-        view.put("factoryId", alert.factoryId());
-        view.put("replenishmentId", alert.replenishmentId());
-        view.put("reason", alert.reason());
-        view.put("lastError", alert.lastError());
-        view.put("at", alert.at());
-        return view;
-    }
-
 }
