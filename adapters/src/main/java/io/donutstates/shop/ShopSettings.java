@@ -85,7 +85,7 @@ public record ShopSettings(
             poolSize = or(poolSize, 32);
             durability = or(durability, "full");
             connectionWait = or(connectionWait, Duration.ofSeconds(2));
-            readPoolSize = or(readPoolSize, 4);
+            readPoolSize = or(readPoolSize, 12);
             readTimeout = or(readTimeout, Duration.ofSeconds(2));
             DatabaseDurability.relaxedByChoice("donut.db.durability (" + DatabaseDurability.SETTING + ")", durability);
             if (connectionWait.compareTo(Duration.ofMillis(250)) < 0) {

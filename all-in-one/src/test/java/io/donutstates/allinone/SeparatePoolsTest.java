@@ -26,6 +26,7 @@ class SeparatePoolsTest {
     @RegisterExtension
     static final TestShop shop = TestShop.withDefaults(
             "DONUT_DB_POOL_SIZE", "3",
+            "DONUT_DB_READ_POOL_SIZE", "4",
             "DONUT_DB_CONNECTION_WAIT", "500ms",
             "DONUT_DB_READ_TIMEOUT", "1s");
 

@@ -18,9 +18,9 @@ class ReadsWiring {
     @Qualifier("reads")
     HikariDataSource readsDataSource(ShopSettings shop, HikariDataSource dataSource, MeterRegistry meters) {
         var db = shop.db();
-        // A reader waits briefly for one of the few read connections; health and pages answer fast or say so.
+        // A reader waits for a read connection as long as a buyer would for a purchase connection.
         var settings = new Database.Settings(db.url(), db.user(), db.password(), db.readPoolSize(),
-                Duration.ofSeconds(1));
+                db.connectionWait());
         return Database.openReads(settings, db.readTimeout(), Database.isMariaDb(dataSource),
                 config -> config.setMetricRegistry(meters));
     }
