@@ -43,7 +43,7 @@ public class SeedHistory {
                 update(db, """
                         INSERT INTO stock_movement (sku, change_qty, balance_after, reason, reference, moved_at)
                         SELECT sku, 10 - stock, 10, 'ADJUSTMENT', 'soak: history starts', UTC_TIMESTAMP(3) - INTERVAL 91 DAY
-                        FROM product WHERE sku = ?
+                        FROM product_slot WHERE sku = ? AND slot = 0
                         """, sku);
                 for (long from = 0; from < perProduct; from += CHUNK) {
                     long to = Math.min(perProduct, from + CHUNK);
@@ -55,9 +55,9 @@ public class SeedHistory {
                             done / seconds);
                 }
                 update(db, """
-                        UPDATE product SET stock = (SELECT m.balance_after FROM stock_movement m WHERE m.sku = ?
-                                                    ORDER BY m.id DESC LIMIT 1)
-                        WHERE sku = ?
+                        UPDATE product_slot SET stock = (SELECT m.balance_after FROM stock_movement m
+                                                         WHERE m.sku = ? AND m.slot = 0 ORDER BY m.id DESC LIMIT 1)
+                        WHERE sku = ? AND slot = 0
                         """, sku, sku);
             }
             System.out.printf("seed: done, %,d ledger lines in %.0f s%n", done, (System.nanoTime() - started) / 1e9);

@@ -2,6 +2,7 @@ package io.donutstates.audit;
 
 import io.donutstates.shared.SqlTime;
 import io.donutstates.stock.Sku;
+import io.donutstates.stock.StockSlot;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -24,20 +25,22 @@ public class JdbcLedgerArchive implements LedgerArchive {
     }
 
     @Override
-    public Optional<LedgerLine> lastArchivable(Sku sku, Instant before, long throughId, int limit) {
-        long opening = jdbc.sql("SELECT COALESCE(MAX(movement_id), 0) FROM ledger_opening WHERE sku = :sku")
-                .param("sku", sku.value()).query(Long.class).single();
-        long newest = jdbc.sql(
-                        "SELECT COALESCE(MAX(id), 0) FROM stock_movement FORCE INDEX (stock_movement_by_sku) WHERE sku = :sku")
-                .param("sku", sku.value()).query(Long.class).single();
+    public Optional<LedgerLine> lastArchivable(StockSlot slot, Instant before, long throughId, int limit) {
+        long opening = jdbc.sql("SELECT COALESCE(MAX(movement_id), 0) FROM ledger_opening WHERE sku = :sku AND slot = :slot")
+                .param("sku", slot.sku().value()).param("slot", slot.slot()).query(Long.class).single();
+        long newest = jdbc.sql("""
+                        SELECT COALESCE(MAX(id), 0) FROM stock_movement FORCE INDEX (stock_movement_by_slot)
+                        WHERE sku = :sku AND slot = :slot
+                        """)
+                .param("sku", slot.sku().value()).param("slot", slot.slot()).query(Long.class).single();
         List<Object[]> oldest = jdbc.sql("""
                         SELECT id, change_qty, balance_after, moved_at
-                        FROM stock_movement FORCE INDEX (stock_movement_by_sku)
-                        WHERE sku = :sku AND id > :opening AND id <= :through AND id < :newest
+                        FROM stock_movement FORCE INDEX (stock_movement_by_slot)
+                        WHERE sku = :sku AND slot = :slot AND id > :opening AND id <= :through AND id < :newest
                         ORDER BY id LIMIT :limit
                         """)
-                .param("sku", sku.value()).param("opening", opening).param("through", throughId)
-                .param("newest", newest).param("limit", limit)
+                .param("sku", slot.sku().value()).param("slot", slot.slot()).param("opening", opening)
+                .param("through", throughId).param("newest", newest).param("limit", limit)
                 .query((rs, row) -> new Object[] {
                         new LedgerLine(rs.getLong(1), rs.getInt(2), rs.getLong(3)), SqlTime.read(rs, "moved_at")})
                 .list();
@@ -52,25 +55,29 @@ public class JdbcLedgerArchive implements LedgerArchive {
     }
 
     @Override
-    public long removeThrough(Sku sku, LedgerLine line, Instant now) {
-        long opening = jdbc.sql("SELECT COALESCE(MAX(movement_id), 0) FROM ledger_opening WHERE sku = :sku")
-                .param("sku", sku.value()).query(Long.class).single();
-        long removed = jdbc.sql("DELETE FROM stock_movement WHERE sku = :sku AND id > :opening AND id <= :through")
-                .param("sku", sku.value()).param("opening", opening).param("through", line.id()).update();
+    public long removeThrough(StockSlot slot, LedgerLine line, Instant now) {
+        long opening = jdbc.sql("SELECT COALESCE(MAX(movement_id), 0) FROM ledger_opening WHERE sku = :sku AND slot = :slot")
+                .param("sku", slot.sku().value()).param("slot", slot.slot()).query(Long.class).single();
+        long removed = jdbc.sql("""
+                        DELETE FROM stock_movement WHERE sku = :sku AND slot = :slot AND id > :opening AND id <= :through
+                        """)
+                .param("sku", slot.sku().value()).param("slot", slot.slot()).param("opening", opening)
+                .param("through", line.id()).update();
         jdbc.sql("""
-                        INSERT INTO ledger_opening (sku, movement_id, balance, archived_at)
-                        VALUES (:sku, :movement, :balance, :at)
+                        INSERT INTO ledger_opening (sku, slot, movement_id, balance, archived_at)
+                        VALUES (:sku, :slot, :movement, :balance, :at)
                         ON DUPLICATE KEY UPDATE movement_id = :movement, balance = :balance, archived_at = :at
                         """)
-                .param("sku", sku.value()).param("movement", line.id()).param("balance", line.balanceAfter())
-                .param("at", SqlTime.utc(now)).update();
+                .param("sku", slot.sku().value()).param("slot", slot.slot()).param("movement", line.id())
+                .param("balance", line.balanceAfter()).param("at", SqlTime.utc(now)).update();
         // A replay still behind the new opening carries on from it: the live audit checked those lines.
         jdbc.sql("""
                         UPDATE ledger_checkpoint SET movement_id = :movement, balance = :balance
-                        WHERE track = 'REPLAY' AND sku = :sku AND movement_id < :movement AND problem IS NULL
+                        WHERE track = 'REPLAY' AND sku = :sku AND slot = :slot AND movement_id < :movement
+                          AND problem IS NULL
                         """)
-                .param("movement", line.id()).param("balance", line.balanceAfter()).param("sku", sku.value())
-                .update();
+                .param("movement", line.id()).param("balance", line.balanceAfter()).param("sku", slot.sku().value())
+                .param("slot", slot.slot()).update();
         return removed;
     }
 

@@ -17,10 +17,11 @@ public class JdbcStockLedger implements StockLedger {
     @Override
     public void append(StockMovement movement) {
         jdbc.sql("""
-                        INSERT INTO stock_movement (sku, change_qty, balance_after, reason, reference, moved_at)
-                        VALUES (:sku, :change, :balance, :reason, :reference, :at)
+                        INSERT INTO stock_movement (sku, slot, change_qty, balance_after, reason, reference, moved_at)
+                        VALUES (:sku, :slot, :change, :balance, :reason, :reference, :at)
                         """)
                 .param("sku", movement.sku().value())
+                .param("slot", movement.slot())
                 .param("change", movement.change())
                 .param("balance", movement.balanceAfter())
                 .param("reason", movement.reason().name())
@@ -31,10 +32,14 @@ public class JdbcStockLedger implements StockLedger {
 
     @Override
     public void appendAll(List<StockMovement> movements) {
-        jdbc.sql("INSERT INTO stock_movement (sku, change_qty, balance_after, reason, reference, moved_at) VALUES "
-                        + String.join(", ", java.util.Collections.nCopies(movements.size(), "(?, ?, ?, ?, ?, ?)")))
+        if (movements.isEmpty()) {
+            return;
+        }
+        jdbc.sql("INSERT INTO stock_movement (sku, slot, change_qty, balance_after, reason, reference, moved_at) VALUES "
+                        + String.join(", ", java.util.Collections.nCopies(movements.size(), "(?, ?, ?, ?, ?, ?, ?)")))
                 .params(movements.stream().<Object>mapMulti((m, out) -> {
                     out.accept(m.sku().value());
+                    out.accept(m.slot());
                     out.accept(m.change());
                     out.accept(m.balanceAfter());
                     out.accept(m.reason().name());
@@ -47,13 +52,13 @@ public class JdbcStockLedger implements StockLedger {
     @Override
     public List<StockMovement> history(Sku sku, int limit) {
         return jdbc.sql("""
-                        SELECT sku, change_qty, balance_after, reason, reference, moved_at
+                        SELECT sku, slot, change_qty, balance_after, reason, reference, moved_at
                         FROM stock_movement FORCE INDEX (stock_movement_by_sku)
                         WHERE sku = :sku ORDER BY id DESC LIMIT :limit
                         """)
                 .param("sku", sku.value())
                 .param("limit", limit)
-                .query((rs, row) -> new StockMovement(new Sku(rs.getString("sku")), rs.getInt("change_qty"), rs.getInt("balance_after"),
+                .query((rs, row) -> new StockMovement(new Sku(rs.getString("sku")), rs.getInt("slot"), rs.getInt("change_qty"), rs.getInt("balance_after"),
                         StockMovement.Reason.valueOf(rs.getString("reason")), rs.getString("reference"),
                         SqlTime.read(rs, "moved_at")))
                 .list();

@@ -39,11 +39,21 @@ public final class TestDatabase {
 
     /** Puts a product of factory {@code FF-500293} on the shelf, reordering 10 once its stock is gone. */
     public static void aProductWithStock(DataSource dataSource, String sku, int stock) {
-        JdbcClient.create(dataSource).sql("""
-                        INSERT INTO product (sku, name, price, stock, factory_id, reorder_quantity, reorder_point)
-                        SELECT :sku, :name, 2500, :stock, id, 10, 0 FROM factory WHERE identifier = 'FF-500293'
+        aProductInSlots(dataSource, sku, stock);
+    }
+
+    /** A product whose stock lies in the given slots (slot i holds {@code levels[i]}), all of them in use. */
+    public static void aProductInSlots(DataSource dataSource, String sku, int... levels) {
+        var jdbc = JdbcClient.create(dataSource);
+        jdbc.sql("""
+                        INSERT INTO product (sku, name, price, factory_id, reorder_quantity, reorder_point, slots)
+                        SELECT :sku, :name, 2500, id, 10, 0, :slots FROM factory WHERE identifier = 'FF-500293'
                         """)
-                .param("sku", sku).param("name", "Donut " + sku).param("stock", stock).update();
+                .param("sku", sku).param("name", "Donut " + sku).param("slots", levels.length).update();
+        for (int slot = 0; slot < levels.length; slot++) {
+            jdbc.sql("INSERT INTO product_slot (sku, slot, stock) VALUES (:sku, :slot, :stock)")
+                    .param("sku", sku).param("slot", slot).param("stock", levels[slot]).update();
+        }
     }
 
     private static void start() {

@@ -88,7 +88,8 @@ class LauncherScriptIT {
                 "DONUT_ADMIN_TOKEN", "launcher-it-token",
                 "LOGGING_LEVEL_ROOT", "WARN");
         var child = processes.start(name, List.of(script.toString()), work, env);
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+        // A start that writes the class-data-sharing archive takes about 30 s alone, far longer on a busy machine.
+        await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
                 .failFast("the launcher exited: " + child.tail(20), () -> !child.process().isAlive())
                 .until(() -> get(port, "/api/products") != null);
         return new Run(child, port);

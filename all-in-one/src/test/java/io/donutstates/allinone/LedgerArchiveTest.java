@@ -137,7 +137,7 @@ class LedgerArchiveTest {
     }
 
     private static void appendLines(String sku, int sales, Instant at) {
-        int stock = jdbc.sql("SELECT stock FROM product WHERE sku = ?").param(sku).query(Integer.class).single();
+        int stock = jdbc.sql("SELECT SUM(stock) FROM product_slot WHERE sku = ?").param(sku).query(Integer.class).single();
         var when = java.time.LocalDateTime.ofInstant(at, java.time.ZoneOffset.UTC);
         jdbc.sql("""
                         INSERT INTO stock_movement (sku, change_qty, balance_after, reason, reference, moved_at)

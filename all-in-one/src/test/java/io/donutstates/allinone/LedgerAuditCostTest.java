@@ -84,7 +84,7 @@ class LedgerAuditCostTest {
     }
 
     private static void appendSales(String sku, int count) {
-        jdbc.sql("UPDATE product SET stock = stock + ? WHERE sku = ?").params(count, sku).update();
+        jdbc.sql("UPDATE product_slot SET stock = stock + ? WHERE sku = ? AND slot = 0").params(count, sku).update();
         jdbc.sql("""
                         INSERT INTO stock_movement (sku, change_qty, balance_after, reason, reference, moved_at)
                         SELECT ?, ?, ?, 'DELIVERY', 'replenishment:bulk', UTC_TIMESTAMP(3)
@@ -94,11 +94,11 @@ class LedgerAuditCostTest {
                         SELECT ?, -1, ? - seq, 'SALE', CONCAT('sale:bulk-', seq), UTC_TIMESTAMP(3)
                         FROM seq_1_to_%d ORDER BY seq
                         """.formatted(count)).params(sku, stock(sku)).update();
-        jdbc.sql("UPDATE product SET stock = stock - ? WHERE sku = ?").params(count, sku).update();
+        jdbc.sql("UPDATE product_slot SET stock = stock - ? WHERE sku = ? AND slot = 0").params(count, sku).update();
     }
 
     private static int stock(String sku) {
-        return jdbc.sql("SELECT stock FROM product WHERE sku = ?").param(sku).query(Integer.class).single();
+        return jdbc.sql("SELECT stock FROM product_slot WHERE sku = ? AND slot = 0").param(sku).query(Integer.class).single();
     }
 
     /** Rows the server read (every Handler_read_* counter) on this connection while the work ran. */

@@ -1,7 +1,7 @@
 package io.donutstates.audit;
 
 import io.donutstates.shared.Transactions;
-import io.donutstates.stock.Sku;
+import io.donutstates.stock.StockSlot;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,11 +62,12 @@ public class ArchivingTheLedger {
         long deadline = System.nanoTime() + budget.toNanos();
         long lines = 0;
         long sales = 0;
-        for (Sku sku : audits.products()) {
+        for (StockSlot slot : audits.slots()) {
             while (true) {
-                long removedLines = archiveLines(sku, request.get().before(), chunk);
-                long removedSales = transactions.inTransaction(() ->
-                        archive.removeSalesBefore(sku, request.get().before(), chunk));
+                long removedLines = archiveLines(slot, request.get().before(), chunk);
+                // A product's sales go once, with its first slot.
+                long removedSales = slot.slot() != 0 ? 0 : transactions.inTransaction(() ->
+                        archive.removeSalesBefore(slot.sku(), request.get().before(), chunk));
                 lines += removedLines;
                 sales += removedSales;
                 boolean more = removedLines > 0 || removedSales == chunk;
@@ -83,12 +84,12 @@ public class ArchivingTheLedger {
         return lines + sales;
     }
 
-    private long archiveLines(Sku sku, Instant before, int chunk) {
+    private long archiveLines(StockSlot slot, Instant before, int chunk) {
         var now = clock.instant();
-        return transactions.inTransaction(() -> audits.hold(AuditTrack.LIVE, sku, now)
+        return transactions.inTransaction(() -> audits.hold(AuditTrack.LIVE, slot, now)
                 .filter(checkpoint -> !checkpoint.broken())
-                .flatMap(checkpoint -> archive.lastArchivable(sku, before, checkpoint.movementId(), chunk))
-                .map(last -> archive.removeThrough(sku, last, now))
+                .flatMap(checkpoint -> archive.lastArchivable(slot, before, checkpoint.movementId(), chunk))
+                .map(last -> archive.removeThrough(slot, last, now))
                 .orElse(0L));
     }
 }

@@ -3,13 +3,13 @@ package io.donutstates.audit;
 import io.donutstates.alerting.Alert;
 import io.donutstates.alerting.Alerts;
 import io.donutstates.shared.Transactions;
-import io.donutstates.stock.Sku;
+import io.donutstates.stock.StockSlot;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Use case: follow every product's ledger on a track, one bounded chunk per product and short
+ * Use case: follow every product's ledger on a track, slot by slot, one bounded chunk per slot and short
  * transaction at a time, so the audit's work per step never depends on how long the shop has run.
  * The first line that does not add up stops the product's track and is reported to ops once.
  */
@@ -41,15 +41,15 @@ public class FollowingTheLedger {
         long deadline = System.nanoTime() + budget.toNanos();
         long checked = 0;
         boolean complete = true;
-        var products = audits.products();
-        // Each pass starts one product further on, so a product with a long backlog cannot keep
-        // the others waiting pass after pass.
-        int first = products.isEmpty() ? 0 : Math.floorMod(passes.getAndIncrement(), products.size());
-        for (int i = 0; i < products.size(); i++) {
-            Sku sku = products.get((first + i) % products.size());
+        var slots = audits.slots();
+        // Each pass starts one slot further on, so a slot with a long backlog cannot keep the others
+        // waiting pass after pass.
+        int first = slots.isEmpty() ? 0 : Math.floorMod(passes.getAndIncrement(), slots.size());
+        for (int i = 0; i < slots.size(); i++) {
+            StockSlot slot = slots.get((first + i) % slots.size());
             while (true) {
                 // At least one chunk per pass, so even a turn with no time to spare makes progress.
-                var step = advance(track, sku, throughId, chunk);
+                var step = advance(track, slot, throughId, chunk);
                 checked += step.checked();
                 boolean more = step.held() && step.checked() == chunk;
                 if (System.nanoTime() > deadline) {
@@ -69,13 +69,13 @@ public class FollowingTheLedger {
 
     private record Moved(Checkpoint from, Checkpoint to) { }
 
-    private Step advance(AuditTrack track, Sku sku, long throughId, int chunk) {
+    private Step advance(AuditTrack track, StockSlot slot, long throughId, int chunk) {
         var now = clock.instant();
-        Optional<Moved> moved = transactions.inTransaction(() -> audits.hold(track, sku, now).map(from -> {
+        Optional<Moved> moved = transactions.inTransaction(() -> audits.hold(track, slot, now).map(from -> {
             if (from.broken() || from.movementId() >= throughId) {
                 return new Moved(from, from);
             }
-            var lines = audits.linesAfter(sku, from.movementId(), throughId, chunk);
+            var lines = audits.linesAfter(slot, from.movementId(), throughId, chunk);
             var to = RunningBalance.follow(from, lines, now);
             if (!lines.isEmpty()) {
                 audits.save(track, to);
@@ -89,9 +89,9 @@ public class FollowingTheLedger {
         var to = moved.get().to();
         if (to.broken() && !from.broken()) {
             var problem = to.problem().get();
-            alerts.raise(new Alert(Alert.Kind.LEDGER_BROKEN, sku.value(), null, null,
-                    "ledger line " + problem.movementId() + ": " + problem.what() + " (" + track.name().toLowerCase()
-                            + " audit)", null, now));
+            alerts.raise(new Alert(Alert.Kind.LEDGER_BROKEN, slot.sku().value(), null, null,
+                    "ledger line " + problem.movementId() + (slot.slot() == 0 ? "" : " (slot " + slot.slot() + ")")
+                            + ": " + problem.what() + " (" + track.name().toLowerCase() + " audit)", null, now));
         }
         return new Step(true, to.checked() - from.checked());
     }

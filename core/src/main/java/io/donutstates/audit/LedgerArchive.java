@@ -1,6 +1,7 @@
 package io.donutstates.audit;
 
 import io.donutstates.stock.Sku;
+import io.donutstates.stock.StockSlot;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -11,13 +12,13 @@ import java.util.Optional;
 public interface LedgerArchive {
 
     /**
-     * The newest of the product's first {@code limit} kept lines that is older than {@code before}, no
-     * further than {@code throughId} and not the product's newest line; empty when none qualifies.
+     * The newest of the slot's first {@code limit} kept lines that is older than {@code before}, no
+     * further than {@code throughId} and not the slot's newest line; empty when none qualifies.
      */
-    Optional<LedgerLine> lastArchivable(Sku sku, Instant before, long throughId, int limit);
+    Optional<LedgerLine> lastArchivable(StockSlot slot, Instant before, long throughId, int limit);
 
-    /** Removes the product's kept lines up to and including the given one and makes it the opening. */
-    long removeThrough(Sku sku, LedgerLine line, Instant now);
+    /** Removes the slot's kept lines up to and including the given one and makes it the opening. */
+    long removeThrough(StockSlot slot, LedgerLine line, Instant now);
 
     /** Removes up to {@code limit} of the product's oldest sales older than {@code before}. */
     long removeSalesBefore(Sku sku, Instant before, int limit);

@@ -13,7 +13,7 @@ public final class RunningBalance {
     private RunningBalance() {
     }
 
-    /** Follows the lines (one product's, in ledger order, all after {@code from}) as far as they hold. */
+    /** Follows the lines (one slot's, in ledger order, all after {@code from}) as far as they hold. */
     public static Checkpoint follow(Checkpoint from, List<LedgerLine> lines, Instant now) {
         if (from.broken()) {
             return from;
@@ -30,14 +30,14 @@ public final class RunningBalance {
                             + ", but the line says " + line.balanceAfter())
                     : Optional.empty();
             if (problem.isPresent()) {
-                return new Checkpoint(from.sku(), through, balance, checked, now,
+                return new Checkpoint(from.slot(), through, balance, checked, now,
                         Optional.of(new Checkpoint.Problem(line.id(), problem.get())));
             }
             through = line.id();
             balance = expected;
             checked++;
         }
-        return new Checkpoint(from.sku(), through, balance, checked, now, Optional.empty());
+        return new Checkpoint(from.slot(), through, balance, checked, now, Optional.empty());
     }
 
     private static String signed(int change) {

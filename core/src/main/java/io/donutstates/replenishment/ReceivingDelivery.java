@@ -67,11 +67,19 @@ public class ReceivingDelivery {
             return new DeliveryResult.Refused(replenishment, reported, mostAccepted);
         }
         var now = clock.instant();
+        // The shelf is held before the replenishment, in the order buyers take them, so a buyer
+        // opening the next replenishment and this delivery never wait for each other in a circle.
+        var shelf = stock.lock(delivery.sku());
+        if (shelf.isEmpty()) {
+            return new DeliveryResult.WrongProduct(replenishment, delivery.sku().value());
+        }
         if (!replenishments.markDelivered(id, delivery.quantity(), now)) {
             return new DeliveryResult.AlreadyDelivered(replenishment);
         }
-        int onShelf = stock.add(delivery.sku(), delivery.quantity());
-        ledger.append(StockMovement.delivery(delivery.sku(), delivery.quantity(), id.toString(), onShelf, now));
+        var added = shelf.get().spread(delivery.quantity().value());
+        added.forEach(change -> stock.change(delivery.sku(), change));
+        ledger.appendAll(added.stream().map(change -> StockMovement.delivery(delivery.sku(), change.slot(),
+                change.change(), id.toString(), change.balanceAfter(), now)).toList());
         var delivered = new DeliveryResult.Delivered(replenishment, reported);
         if (delivered.isShort()) {
             replenishments.note(id, "short delivery: " + reported + " of " + replenishment.quantity().value()

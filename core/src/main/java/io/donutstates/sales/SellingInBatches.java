@@ -3,6 +3,7 @@ package io.donutstates.sales;
 import io.donutstates.replenishment.Replenishment;
 import io.donutstates.replenishment.StartingReplenishment;
 import io.donutstates.shared.Transactions;
+import io.donutstates.stock.SlotChange;
 import io.donutstates.stock.Sku;
 import io.donutstates.stock.Stock;
 import io.donutstates.stock.StockLedger;
@@ -12,10 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Use case: sell to several buyers of one product in one transaction. The product row is locked,
- * its stock shared out in arrival order (a buyer who asks for more than is left is refused, later
- * smaller asks may still be served), one update takes the sum, and the sales and ledger lines are
- * written together, so the row is locked once per batch instead of once per buyer.
+ * Use case: sell to several buyers of one product in one transaction. The product's slots are
+ * locked, its stock shared out in arrival order (a buyer who asks for more than is left is refused,
+ * later smaller asks may still be served), one update per slot takes what was granted from it, and
+ * the sales and ledger lines are written together, so the shelf is locked once per batch instead of
+ * once per buyer.
  */
 public class SellingInBatches {
 
@@ -39,13 +41,19 @@ public class SellingInBatches {
     /** Answers each purchase (all of one SKU), in the order given. */
     public List<SaleResult> sell(Sku sku, List<Purchase> purchases) {
         return transactions.inTransaction(() -> {
-            var locked = stock.lockForSale(sku);
+            var locked = stock.lock(sku);
             if (locked.isEmpty()) {
                 return purchases.stream().<SaleResult>map(p -> new SaleResult.UnknownProduct(sku)).toList();
             }
-            var product = locked.get();
-            int left = product.stock();
+            var shelf = locked.get();
+            var product = shelf.product();
+            int[] level = new int[shelf.levels().size()];
+            for (int slot = 0; slot < level.length; slot++) {
+                level[slot] = shelf.level(slot);
+            }
+            int left = shelf.total();
             List<Purchase> granted = new ArrayList<>();
+            List<List<SlotChange>> takenBy = new ArrayList<>();
             boolean[] sold = new boolean[purchases.size()];
             int[] leftAfter = new int[purchases.size()];
             for (int i = 0; i < purchases.size(); i++) {
@@ -54,19 +62,25 @@ public class SellingInBatches {
                     left -= wanted;
                     sold[i] = true;
                     granted.add(purchases.get(i));
+                    takenBy.add(takeFrom(level, wanted));
                 }
                 leftAfter[i] = left;
             }
             var now = clock.instant();
             List<Long> saleIds = List.of();
             if (!granted.isEmpty()) {
-                stock.remove(sku, product.stock() - left);
+                for (int slot = 0; slot < level.length; slot++) {
+                    int change = level[slot] - shelf.level(slot);
+                    if (change != 0) {
+                        stock.change(sku, new SlotChange(slot, change, level[slot]));
+                    }
+                }
                 saleIds = sales.recordAll(granted, now);
                 List<StockMovement> movements = new ArrayList<>();
-                for (int i = 0, g = 0; i < purchases.size(); i++) {
-                    if (sold[i]) {
-                        movements.add(StockMovement.sale(sku, purchases.get(i).quantity(), saleIds.get(g++),
-                                leftAfter[i], now));
+                for (int g = 0; g < granted.size(); g++) {
+                    for (SlotChange taken : takenBy.get(g)) {
+                        movements.add(StockMovement.sale(sku, taken.slot(), -taken.change(), saleIds.get(g),
+                                taken.balanceAfter(), now));
                     }
                 }
                 ledger.appendAll(movements);
@@ -85,5 +99,27 @@ public class SellingInBatches {
             }
             return results;
         });
+    }
+
+    /**
+     * Takes a granted quantity from the held slots: from the fullest slot when it holds enough (so
+     * one line per buyer), else from the fullest ones in turn.
+     */
+    private static List<SlotChange> takeFrom(int[] level, int wanted) {
+        List<SlotChange> taken = new ArrayList<>(1);
+        int left = wanted;
+        while (left > 0) {
+            int fullest = 0;
+            for (int slot = 1; slot < level.length; slot++) {
+                if (level[slot] > level[fullest]) {
+                    fullest = slot;
+                }
+            }
+            int part = Math.min(left, level[fullest]);
+            level[fullest] -= part;
+            left -= part;
+            taken.add(new SlotChange(fullest, -part, level[fullest]));
+        }
+        return taken;
     }
 }

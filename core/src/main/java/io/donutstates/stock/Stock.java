@@ -3,32 +3,36 @@ package io.donutstates.stock;
 import java.util.List;
 import java.util.Optional;
 
-/** The warehouse: what is on the shelf for each product. */
+/**
+ * The warehouse: what is on the shelf for each product, kept in one or more slots (rows) per
+ * product so that buyers taking from different slots do not wait for each other.
+ */
 public interface Stock {
 
+    /** The product with its stock (the sum of its slots). */
     Optional<Product> find(Sku sku);
 
     List<Product> all();
 
+    /** The product and its slots as last committed (and as this transaction changed them), without locking. */
+    Optional<Shelf> look(Sku sku);
+
     /**
-     * Takes the quantity off the shelf in one conditional step, or nothing at all.
-     *
-     * @return the product as it stands after the take, or empty when it had too little (or does not exist)
+     * The product and its slots, every slot (and the product's policy) held until the transaction ends;
+     * the slots the policy puts in use exist afterwards (empty if new).
      */
-    Optional<Product> take(Sku sku, Quantity quantity);
+    Optional<Shelf> lock(Sku sku);
 
-    /** Puts a quantity on the shelf; returns the stock after it (the row stays locked until the transaction ends). */
-    int add(Sku sku, Quantity quantity);
+    /**
+     * Takes the quantity from one slot in one conditional step, or nothing at all.
+     *
+     * @return whether the slot held enough (it is then held until the transaction ends)
+     */
+    boolean take(Sku sku, int slot, int quantity);
 
-    /** Reads the product and holds its row until the transaction ends, so its stock can be shared out. */
-    Optional<Product> lockForSale(Sku sku);
+    /** Applies a change to a slot this transaction holds; never below zero. */
+    void change(Sku sku, SlotChange change);
 
-    /** Takes a quantity that the caller already checked against the locked stock. */
-    void remove(Sku sku, int quantity);
-
-    /** Changes a product's reorder rule; false for an unknown product. */
-    boolean changePolicy(Sku sku, ReorderPolicy policy);
-
-    /** Sets the stock to a counted value; returns the value it replaced, empty for an unknown product. */
-    Optional<Integer> replace(Sku sku, int stock);
+    /** Changes a product's reorder rule and the number of slots in use; false for an unknown product. */
+    boolean changePolicy(Sku sku, ReorderPolicy policy, int slots);
 }

@@ -1,6 +1,7 @@
 package io.donutstates.audit;
 
 import io.donutstates.stock.Sku;
+import io.donutstates.stock.StockSlot;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,7 +38,7 @@ final class InMemoryLedgerArchive implements LedgerArchive {
     }
 
     @Override
-    public Optional<LedgerLine> lastArchivable(Sku sku, Instant before, long throughId, int limit) {
+    public Optional<LedgerLine> lastArchivable(StockSlot sku, Instant before, long throughId, int limit) {
         var kept = ledger.kept(sku);
         if (kept.isEmpty()) {
             return Optional.empty();
@@ -49,7 +50,7 @@ final class InMemoryLedgerArchive implements LedgerArchive {
     }
 
     @Override
-    public long removeThrough(Sku sku, LedgerLine line, Instant now) {
+    public long removeThrough(StockSlot sku, LedgerLine line, Instant now) {
         return ledger.removeThrough(sku, line);
     }
 

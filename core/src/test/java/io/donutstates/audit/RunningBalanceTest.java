@@ -9,12 +9,12 @@ import org.junit.jupiter.api.Test;
 
 class RunningBalanceTest {
 
-    private static final Sku SKU = new Sku("CP-502101");
+    private static final io.donutstates.stock.StockSlot SLOT = new io.donutstates.stock.StockSlot(new Sku("CP-502101"), 0);
     private static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
 
     @Test
     void lines_that_add_up_move_the_checkpoint_to_the_last_one() {
-        var from = Checkpoint.opening(SKU, 0, 0, NOW);
+        var from = Checkpoint.opening(SLOT, 0, 0, NOW);
 
         var to = RunningBalance.follow(from, List.of(line(1, 10, 10), line(4, -3, 7), line(9, -7, 0)), NOW);
 
@@ -26,7 +26,7 @@ class RunningBalanceTest {
 
     @Test
     void a_line_whose_balance_does_not_follow_stops_the_checkpoint_before_it() {
-        var from = Checkpoint.opening(SKU, 0, 0, NOW);
+        var from = Checkpoint.opening(SLOT, 0, 0, NOW);
 
         var to = RunningBalance.follow(from, List.of(line(1, 10, 10), line(2, -1, 50), line(3, -1, 49)), NOW);
 
@@ -40,7 +40,7 @@ class RunningBalanceTest {
 
     @Test
     void a_running_balance_below_zero_is_a_problem_even_when_the_line_claims_zero() {
-        var from = Checkpoint.opening(SKU, 0, 0, NOW);
+        var from = Checkpoint.opening(SLOT, 0, 0, NOW);
 
         var to = RunningBalance.follow(from, List.of(line(1, 3, 3), line(2, -5, 0)), NOW);
 
@@ -52,7 +52,7 @@ class RunningBalanceTest {
 
     @Test
     void a_broken_checkpoint_goes_no_further() {
-        var broken = RunningBalance.follow(Checkpoint.opening(SKU, 0, 0, NOW), List.of(line(1, -1, 0)), NOW);
+        var broken = RunningBalance.follow(Checkpoint.opening(SLOT, 0, 0, NOW), List.of(line(1, -1, 0)), NOW);
 
         var after = RunningBalance.follow(broken, List.of(line(2, 5, 5)), NOW);
 
@@ -61,7 +61,7 @@ class RunningBalanceTest {
 
     @Test
     void following_starts_from_an_archived_opening_balance() {
-        var opening = Checkpoint.opening(SKU, 1_000, 40, NOW);
+        var opening = Checkpoint.opening(SLOT, 1_000, 40, NOW);
 
         var to = RunningBalance.follow(opening, List.of(line(1_001, -2, 38)), NOW);
 

@@ -45,7 +45,7 @@ class CombinedCheckoutTest {
         workers.runAll();
 
         assertThat(shop.transactions.committed()).isEqualTo(1);
-        assertThat(shop.stock.lockedForSale()).hasSize(1);
+        assertThat(shop.stock.locked()).hasSize(1);
         assertThat(answers).allSatisfy(answer -> assertThat(answer.join()).isInstanceOf(SaleResult.Sold.class));
         assertThat(shop.stock.stockOf("CP-1")).isEqualTo(95);
     }

@@ -22,7 +22,7 @@ class SellingInBatchesTest {
         var results = selling.sell(SKU, List.of(Purchase.of("CP-502101", 1), Purchase.of("CP-502101", 2)));
 
         assertThat(results).containsExactly(new SaleResult.Sold(1, SKU, 1, 4), new SaleResult.Sold(2, SKU, 2, 2));
-        assertThat(shop.stock.lockedForSale()).containsExactly(SKU);
+        assertThat(shop.stock.locked()).containsExactly(SKU);
         assertThat(shop.transactions.committed()).isEqualTo(1);
         assertThat(shop.ledger.lines()).extracting(StockMovement::change, StockMovement::balanceAfter,
                 StockMovement::reference).containsExactly(

@@ -36,7 +36,7 @@ class SellingOnceTest {
     @Test
     void a_refused_order_is_answered_the_same_when_retried_even_after_a_restock() {
         var refused = sellingOnce.sell("order-1", Purchase.of("CP-502101", 5));
-        shop.stock.replace(io.donutstates.stock.Sku.of("CP-502101"), 50);
+        shop.stock.withSlots("CP-502101", 50);
 
         var retried = sellingOnce.sell("order-1", Purchase.of("CP-502101", 5));
 

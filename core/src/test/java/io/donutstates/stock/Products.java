@@ -16,6 +16,11 @@ public final class Products {
     }
 
     public static Product aProduct(String sku, int stock, int reorderQuantity, int reorderPoint) {
-        return new Product(Sku.of(sku), "Donut " + sku, 2500, stock, FACTORY, reorderQuantity, reorderPoint);
+        return new Product(Sku.of(sku), "Donut " + sku, 2500, stock, FACTORY, reorderQuantity, reorderPoint, 1);
+    }
+
+    /** A product that reorders 10 once its stock is gone, its stock spread over {@code slots} slots. */
+    public static Product aProductInSlots(String sku, int stock, int slots) {
+        return new Product(Sku.of(sku), "Donut " + sku, 2500, stock, FACTORY, 10, 0, slots);
     }
 }

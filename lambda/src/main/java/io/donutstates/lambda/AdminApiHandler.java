@@ -6,15 +6,13 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.donutstates.http.HttpReply;
-import io.donutstates.http.JsonBodies;
+import io.donutstates.http.StockAdminEndpoints;
 import io.donutstates.messaging.SqsDeadLetters;
 import io.donutstates.replenishment.RedrivingReplenishment;
 import io.donutstates.replenishment.ReplenishmentId;
 import io.donutstates.shared.SpringJdbcTransactions;
 import io.donutstates.stock.AdjustingStock;
 import io.donutstates.stock.JdbcStockAudit;
-import io.donutstates.stock.ProductView;
-import io.donutstates.stock.ReorderPolicy;
 import io.donutstates.stock.Sku;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -58,7 +56,7 @@ public class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, AP
     private final byte[] token;
     private final Clock clock = Clock.systemUTC();
     private final RedrivingReplenishment redriving;
-    private final AdjustingStock adjusting;
+    private final StockAdminEndpoints stockAdmin;
     private final JdbcStockAudit audit;
     private volatile SqsDeadLetters deadLetters;
 
@@ -76,7 +74,7 @@ public class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, AP
         this.token = token == null || token.isBlank() ? null : token.strip().getBytes(StandardCharsets.UTF_8);
         var transactions = new SpringJdbcTransactions(shop.dataSource());
         this.redriving = new RedrivingReplenishment(shop.replenishments(), shop.outbox(), transactions, clock);
-        this.adjusting = new AdjustingStock(shop.stock(), shop.ledger(), transactions, clock);
+        this.stockAdmin = new StockAdminEndpoints(new AdjustingStock(shop.stock(), shop.ledger(), transactions, clock));
         this.audit = new JdbcStockAudit(shop.dataSource());
     }
 
@@ -258,19 +256,11 @@ public class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, AP
     // ------------------------------------------------------------------ stock
 
     private HttpReply setStock(Sku sku, HttpApiRequest request) {
-        int counted = JsonBodies.wholeNumber(JsonBodies.object(request.body()), "stock");
-        return adjusting.setStock(sku, counted).map(p -> new HttpReply(200, ProductView.of(p)))
-                .orElseGet(() -> unknownProduct(sku));
+        return stockAdmin.setStock(sku.value(), request.body());
     }
 
     private HttpReply changePolicy(Sku sku, HttpApiRequest request) {
-        var fields = JsonBodies.object(request.body());
-        var policy = new ReorderPolicy(JsonBodies.wholeNumber(fields, "reorderQuantity"),
-                JsonBodies.wholeNumber(fields, "reorderPoint"));
-        if (!shop.stock().changePolicy(sku, policy)) {
-            return unknownProduct(sku);
-        }
-        return new HttpReply(200, ProductView.of(shop.stock().find(sku).orElseThrow()));
+        return stockAdmin.changePolicy(sku.value(), request.body());
     }
 
     private static HttpReply unknownProduct(Sku sku) {

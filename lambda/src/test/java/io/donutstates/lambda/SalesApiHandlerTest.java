@@ -127,7 +127,7 @@ class SalesApiHandlerTest {
 
     @Test
     void theLegacySendAnswersSoldThenOutOfStockWithTheCourseMessages() {
-        shop.jdbc().sql("UPDATE product SET stock = 1 WHERE sku = 'CP-502104'").update();
+        shop.jdbc().sql("UPDATE product_slot SET stock = 1 WHERE sku = 'CP-502104' AND slot = 0").update();
         Consumer<ObjectNode> cp502104 = event -> event.put("body",
                 event.get("body").asString().replace("CP-502101", "CP-502104"));
 
@@ -188,7 +188,7 @@ class SalesApiHandlerTest {
 
     @Test
     void aLowerCaseSkuBuysTheProductUnderItsCanonicalSku() {
-        shop.jdbc().sql("UPDATE product SET stock = 10 WHERE sku = 'CP-502103'").update();
+        shop.jdbc().sql("UPDATE product_slot SET stock = 10 WHERE sku = 'CP-502103' AND slot = 0").update();
         APIGatewayV2HTTPResponse sold = call("http-post-sales.json", event -> {
             ((ObjectNode) event.get("headers")).remove("idempotency-key");
             ((ObjectNode) event.get("headers")).put("content-type", "application/vnd.donut+json; charset=utf-8");

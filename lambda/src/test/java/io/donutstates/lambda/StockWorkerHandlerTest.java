@@ -57,7 +57,7 @@ class StockWorkerHandlerTest {
 
     /** A buyer finds the shelf empty; the sales handler's relay puts the event on stock_queue. */
     private static Replenishment sellOut(ShopUnderTest shop, String sku) {
-        shop.jdbc().sql("UPDATE product SET stock = 0 WHERE sku = :sku").param("sku", sku).update();
+        shop.jdbc().sql("UPDATE product_slot SET stock = 0 WHERE sku = :sku").param("sku", sku).update();
         var response = new SalesApiHandler(shop.shop).handleRequest(Events.http("http-post-sales.json", event -> {
             ((tools.jackson.databind.node.ObjectNode) event.get("headers")).remove("idempotency-key");
             event.put("body", "{\"sku\":\"" + sku + "\",\"quantity\":1}");
@@ -160,9 +160,11 @@ class StockWorkerHandlerTest {
                 "DONUT_FACTORY_CIRCUIT_OPEN_FOR", "2s")) {
             // Five products of the failing factory run short at once: five refusals open its circuit.
             for (int i = 1; i <= 3; i++) {
-                shop.jdbc().sql("INSERT INTO product (sku, name, price, stock, factory_id, reorder_quantity, reorder_point)"
-                                + " SELECT :sku, :name, 1000, 0, id, 5, 0 FROM factory WHERE identifier = 'FF-500293'")
+                shop.jdbc().sql("INSERT INTO product (sku, name, price, factory_id, reorder_quantity, reorder_point)"
+                                + " SELECT :sku, :name, 1000, id, 5, 0 FROM factory WHERE identifier = 'FF-500293'")
                         .param("sku", "CP-60000" + i).param("name", "Test donut " + i).update();
+                shop.jdbc().sql("INSERT INTO product_slot (sku, slot, stock) VALUES (:sku, 0, 0)")
+                        .param("sku", "CP-60000" + i).update();
             }
             for (String sku : List.of("CP-502101", "CP-502102", "CP-600001", "CP-600002", "CP-600003")) {
                 sellOut(shop, sku);

@@ -1,8 +1,8 @@
 package io.donutstates.stock;
 
-import io.donutstates.http.JsonBodies;
 import io.donutstates.http.PageLimit;
 import io.donutstates.http.ReadEndpoints;
+import io.donutstates.http.StockAdminEndpoints;
 import io.donutstates.web.Replies;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -16,19 +16,17 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The catalog with live stock, each product's ledger, and the operator's stock count. */
+/** The catalog with live stock, each product's ledger, and the operator's stock count and policy. */
 @RestController
 class ProductsController {
 
-    private final Stock stock;
     private final ReadEndpoints reads;
-    private final AdjustingStock adjusting;
+    private final StockAdminEndpoints admin;
 
     /** Reads over the read pool through the shared {@link ReadEndpoints}; the operator's changes over the writers' pool. */
-    ProductsController(Stock stock, ReadEndpoints reads, AdjustingStock adjusting) {
-        this.stock = stock;
+    ProductsController(ReadEndpoints reads, AdjustingStock adjusting) {
         this.reads = reads;
-        this.adjusting = adjusting;
+        this.admin = new StockAdminEndpoints(adjusting);
     }
 
     @GetMapping("/api/products")
@@ -54,26 +52,12 @@ class ProductsController {
     }
 
     @PutMapping("/api/admin/products/{sku}/stock")
-    ResponseEntity<?> setStock(@PathVariable String sku, @RequestBody String body) {
-        Sku wanted = Sku.of(sku);
-        int counted = JsonBodies.wholeNumber(JsonBodies.object(body), "stock");
-        return adjusting.setStock(wanted, counted).<ResponseEntity<?>>map(p -> ResponseEntity.ok(ProductView.of(p)))
-                .orElseGet(() -> unknown(wanted));
+    ResponseEntity<Object> setStock(@PathVariable String sku, @RequestBody String body) {
+        return Replies.send(admin.setStock(sku, body));
     }
 
     @PutMapping("/api/admin/products/{sku}/policy")
-    ResponseEntity<?> changePolicy(@PathVariable String sku, @RequestBody String body) {
-        Sku wanted = Sku.of(sku);
-        var fields = JsonBodies.object(body);
-        var policy = new ReorderPolicy(JsonBodies.wholeNumber(fields, "reorderQuantity"),
-                JsonBodies.wholeNumber(fields, "reorderPoint"));
-        if (!stock.changePolicy(wanted, policy)) {
-            return unknown(wanted);
-        }
-        return ResponseEntity.ok(ProductView.of(stock.find(wanted).orElseThrow()));
-    }
-
-    private static ResponseEntity<?> unknown(Sku sku) {
-        return Replies.send(ReadEndpoints.unknownProduct(sku));
+    ResponseEntity<Object> changePolicy(@PathVariable String sku, @RequestBody String body) {
+        return Replies.send(admin.changePolicy(sku, body));
     }
 }
