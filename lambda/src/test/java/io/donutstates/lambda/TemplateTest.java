@@ -18,6 +18,7 @@ import java.util.regex.Matcher;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mariadb.jdbc.Configuration;
 import org.mariadb.jdbc.export.SslMode;
@@ -50,6 +51,7 @@ class TemplateTest {
     private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^!}][^}]*)}");
 
     private static final String CREATES_DATABASE = "CreatesDatabase";
+    private static final String USES_RDS_PROXY = "UsesRdsProxy";
     /** Stands for {@code !Ref AWS::NoValue} while a branch is evaluated: the property it sits in goes away. */
     private static final Object NO_VALUE = new Object();
 
@@ -398,10 +400,16 @@ class TemplateTest {
                 "AWS::EC2::SecurityGroup", "AWS::EC2::SecurityGroupIngress", "AWS::SecretsManager::Secret");
         // The admin token's secret is the stack's whatever the database: it is no part of the database.
         Set<String> notTheDatabase = Set.of("AdminTokenSecret");
+        // The security groups also come with the RDS Proxy (UseRdsProxy), which admits the functions' group.
         Set<String> created = new TreeSet<>();
         resources.forEach((name, r) -> {
             if (databaseTypes.contains(map(r).get("Type")) && !notTheDatabase.contains(name)) {
-                assertThat(map(r).get("Condition")).as(name).isEqualTo(CREATES_DATABASE);
+                Object condition = map(r).get("Condition");
+                if ("AWS::EC2::SecurityGroup".equals(map(r).get("Type"))) {
+                    assertThat(condition).as(name).isIn(CREATES_DATABASE, "HasFunctionSecurityGroup", USES_RDS_PROXY);
+                } else {
+                    assertThat(condition).as(name).isEqualTo(CREATES_DATABASE);
+                }
                 created.add((String) map(r).get("Type"));
             }
         });
@@ -411,10 +419,12 @@ class TemplateTest {
                 .noneMatch(r -> databaseTypes.contains(map(r.getValue()).get("Type")) && !notTheDatabase.contains(r.getKey()));
     }
 
-    @ParameterizedTest(name = "CreateDatabase={0}")
-    @ValueSource(booleans = {true, false})
-    void withOrWithoutACreatedDatabaseEveryReferenceNamesSomethingThatExists(boolean createDatabase) {
-        Map<String, Object> evaluated = evaluated(createDatabase);
+    @ParameterizedTest(name = "CreateDatabase={0}, UseRdsProxy={1}, DbClusterIdentifier={2}")
+    @CsvSource({"true,false,''", "false,false,''", "true,true,''", "false,true,''", "false,true,donut-cluster"})
+    void withOrWithoutACreatedDatabaseOrAProxyEveryReferenceNamesSomethingThatExists(boolean createDatabase,
+                                                                                 boolean useRdsProxy, String cluster) {
+        Map<String, Object> evaluated = evaluated(Map.of("CreateDatabase", Boolean.toString(createDatabase),
+                "UseRdsProxy", Boolean.toString(useRdsProxy), "DbClusterIdentifier", cluster));
         Map<String, Object> present = map(evaluated.get("Resources"));
         List<String> targets = new ArrayList<>();
         collectReferences(evaluated.get("Resources"), targets);
@@ -569,6 +579,156 @@ class TemplateTest {
         assertThat(map(evaluated(false).get("Outputs"))).doesNotContainKey("DatabaseEndpoint");
     }
 
+    // ------------------------------------------------------------------ RDS Proxy, reserved concurrency, sizing
+
+    @Test
+    void anRdsProxyIsCreatedOnlyWhenAsked() {
+        Map<String, Object> useRdsProxy = map(parameters.get("UseRdsProxy"));
+        assertThat(useRdsProxy.get("Default")).isEqualTo("false");
+        assertThat(list(useRdsProxy.get("AllowedValues"))).containsExactlyInAnyOrder("true", "false");
+        assertThat(conditions.get(USES_RDS_PROXY)).isEqualTo(Map.of("Fn::Equals", List.of(ref("UseRdsProxy"), "true")));
+        Set<String> proxyParts = Set.of("DatabaseProxy", "DatabaseProxyTargetGroup", "DatabaseProxyRole",
+                "ProxySecurityGroup");
+        proxyParts.forEach(name -> assertThat(map(resources.get(name)).get("Condition")).as(name).isEqualTo(USES_RDS_PROXY));
+        assertThat(map(map(template.get("Outputs")).get("DatabaseProxyEndpoint")).get("Condition")).isEqualTo(USES_RDS_PROXY);
+        for (boolean createDatabase : List.of(true, false)) {
+            Map<String, Object> without = evaluated(Map.of("CreateDatabase", Boolean.toString(createDatabase)));
+            assertThat(map(without.get("Resources"))).doesNotContainKeys(proxyParts.toArray(String[]::new));
+            assertThat(map(without.get("Resources")).values()).noneMatch(r -> map(r).get("Type").toString()
+                    .startsWith("AWS::RDS::DBProxy"));
+            assertThat(map(without.get("Outputs"))).doesNotContainKey("DatabaseProxyEndpoint");
+        }
+        Map<String, Object> rules = map(template.get("Rules"));
+        assertThat(map(map(rules.get("ProxyHasAVpc")).get("RuleCondition")))
+                .isEqualTo(Map.of("Fn::Equals", List.of(ref("UseRdsProxy"), "true")));
+        assertThat(list(map(rules.get("ProxyHasAVpc")).get("Assertions")).stream().map(a -> map(a).get("Assert")))
+                .contains(notEmpty("VpcId"));
+        assertThat(list(map(rules.get("ProxiedExistingDatabaseIsIdentified")).get("Assertions"))).hasSize(2);
+    }
+
+    @ParameterizedTest(name = "CreateDatabase={0}")
+    @ValueSource(booleans = {true, false})
+    void withTheProxyEveryFunctionConnectsThroughItWithTheDatabaseSecret(boolean createDatabase) throws Exception {
+        Map<String, Object> evaluated = evaluated(Map.of("CreateDatabase", Boolean.toString(createDatabase),
+                "UseRdsProxy", "true", "DbInstanceIdentifier", "donut-db"));
+        Map<String, Object> present = map(evaluated.get("Resources"));
+        Object secret = ref(createDatabase ? "DatabaseSecret" : "DbPasswordSecretArn");
+
+        Map<String, Object> proxy = props(present.get("DatabaseProxy"));
+        assertThat(proxy.get("EngineFamily")).isEqualTo("MYSQL");
+        assertThat(proxy.get("RequireTLS")).isEqualTo(true);
+        assertThat(proxy.get("RoleArn")).isEqualTo(getAtt("DatabaseProxyRole", "Arn"));
+        assertThat(list(proxy.get("Auth"))).singleElement().satisfies(auth -> {
+            assertThat(map(auth).get("AuthScheme")).isEqualTo("SECRETS");
+            assertThat(map(auth).get("SecretArn")).as("the functions' own secret").isEqualTo(secret);
+            assertThat(map(auth).get("IAMAuth")).isEqualTo("DISABLED");
+        });
+        assertThat(proxy.get("VpcSubnetIds")).isEqualTo(ref("VpcSubnetIds"));
+        assertThat(referencedNames(proxy.get("VpcSecurityGroupIds")))
+                .containsExactlyInAnyOrder("ProxySecurityGroup", "FunctionSecurityGroup", "VpcSecurityGroupIds");
+        // The name: letters, digits and single hyphens, at most 63, from the stack id.
+        Object name = proxy.get("DBProxyName");
+        String pattern = (String) list(map(name).get("Fn::Sub")).get(0);
+        assertThat(pattern.replace("${StackIdStart}", "0123abcd")).matches("[a-zA-Z](?:-?[a-zA-Z0-9]+)*").hasSizeLessThan(64);
+        assertThat(referencedNames(name)).containsExactly("AWS::StackId");
+
+        // Its role may read exactly that secret, and only RDS in this account may take the role.
+        Map<String, Object> role = props(present.get("DatabaseProxyRole"));
+        Map<String, Object> trust = map(list(map(role.get("AssumeRolePolicyDocument")).get("Statement")).get(0));
+        assertThat(map(trust.get("Principal")).get("Service")).isEqualTo("rds.amazonaws.com");
+        assertThat(trust.get("Action")).isEqualTo("sts:AssumeRole");
+        List<Map<String, Object>> statements = new ArrayList<>();
+        collectStatements(role.get("Policies"), statements);
+        assertThat(statements).singleElement().satisfies(st -> {
+            assertThat(st.get("Action")).isEqualTo("secretsmanager:GetSecretValue");
+            assertThat(st.get("Resource")).isEqualTo(secret);
+        });
+
+        // It targets the created instance or the named one, with a pool bounded by the parameter.
+        Map<String, Object> targets = props(present.get("DatabaseProxyTargetGroup"));
+        assertThat(targets.get("DBProxyName")).isEqualTo(ref("DatabaseProxy"));
+        assertThat(targets.get("TargetGroupName")).isEqualTo("default");
+        assertThat(list(targets.get("DBInstanceIdentifiers")))
+                .containsExactly(ref(createDatabase ? "Database" : "DbInstanceIdentifier"));
+        assertThat(targets).doesNotContainKey("DBClusterIdentifiers");
+        Map<String, Object> pool = map(targets.get("ConnectionPoolConfigurationInfo"));
+        assertThat(pool.get("MaxConnectionsPercent")).isEqualTo(ref("DbProxyMaxConnectionsPercent"));
+        assertThat((Integer) pool.get("ConnectionBorrowTimeout")).as("no longer than a function waits for its pool")
+                .isBetween(1, 5);
+        assertThat(list(pool.get("SessionPinningFilters"))).containsExactly("EXCLUDE_VARIABLE_SETS");
+        assertThat((String) pool.get("InitQuery")).as("what the functions' pool sets on each connection")
+                .containsIgnoringCase("READ COMMITTED");
+
+        // Only the functions may reach the proxy, on MySQL's port.
+        Map<String, Object> group = props(present.get("ProxySecurityGroup"));
+        assertThat(group.get("VpcId")).isEqualTo(ref("VpcId"));
+        assertThat(list(group.get("SecurityGroupIngress"))).singleElement().satisfies(rule -> {
+            assertThat(map(rule).get("FromPort")).isEqualTo(3306);
+            assertThat(map(rule).get("ToPort")).isEqualTo(3306);
+            assertThat(map(rule).get("SourceSecurityGroupId")).isEqualTo(getAtt("FunctionSecurityGroup", "GroupId"));
+        });
+
+        // Every function connects through the proxy, in the group it admits, with the same secret.
+        Map<String, Object> global = globalFunction(evaluated);
+        Map<String, Object> variables = map(map(global.get("Environment")).get("Variables"));
+        String url = (String) map(variables.get("DONUT_DB_URL")).get("Fn::Sub");
+        assertThat(url).startsWith("jdbc:mariadb://${DatabaseProxy.Endpoint}:3306/${DbName}");
+        assertThat(variables.get("DONUT_DB_SECRET_ARN")).isEqualTo(secret);
+        assertThat(referencedNames(map(global.get("VpcConfig")).get("SecurityGroupIds"))).contains("FunctionSecurityGroup");
+        Configuration configuration = Configuration.parse(url
+                .replace("${DatabaseProxy.Endpoint}", "donut-states-0123abcd.proxy-abc123.eu-west-1.rds.amazonaws.com")
+                .replace("${DbName}", "donut_states"));
+        assertThat(configuration.addresses()).singleElement().satisfies(address -> assertThat(address.port).isEqualTo(3306));
+        assertThat(configuration.sslMode()).as("the proxy requires TLS").isEqualTo(SslMode.VERIFY_FULL);
+
+        // The migration (and so every function) waits for the proxy's target to be registered.
+        assertThat(referencedNames(present.get("SchemaMigration"))).contains("DatabaseProxyTargetGroup");
+        assertThat(map(evaluated.get("Outputs"))).containsKey("DatabaseProxyEndpoint");
+    }
+
+    @Test
+    void theProxyTargetsAnExistingAuroraClusterWhenOneIsNamed() {
+        Map<String, Object> targets = props(map(evaluated(Map.of("UseRdsProxy", "true",
+                "DbClusterIdentifier", "donut-cluster")).get("Resources")).get("DatabaseProxyTargetGroup"));
+        assertThat(list(targets.get("DBClusterIdentifiers"))).containsExactly(ref("DbClusterIdentifier"));
+        assertThat(targets).doesNotContainKey("DBInstanceIdentifiers");
+    }
+
+    @Test
+    void theSalesFunctionsConcurrencyIsReservedAndTheApisThrottleFitsIt() {
+        Map<String, Object> reserved = map(parameters.get("SalesReservedConcurrency"));
+        int sales = (Integer) reserved.get("Default");
+        assertThat(props(map(evaluated(false).get("Resources")).get("SalesApiFunction")).get("ReservedConcurrentExecutions"))
+                .isEqualTo(ref("SalesReservedConcurrency"));
+        assertThat(props(map(evaluated(Map.of("SalesReservedConcurrency", "0")).get("Resources")).get("SalesApiFunction")))
+                .as("0: no reservation, rather than a function that never runs").doesNotContainKey("ReservedConcurrentExecutions");
+        functions().forEach((name, f) -> {
+            if (!name.equals("SalesApiFunction")) {
+                assertThat(props(f)).as(name).doesNotContainKey("ReservedConcurrentExecutions");
+            }
+        });
+
+        // The defaults fit the default instance (db.t4g.micro: some 60 connections, see the README's sizing):
+        // sales and worker containers at two connections each, plus headroom for the others.
+        int pool = Integer.parseInt((String) map(map(map(map(template.get("Globals")).get("Function"))
+                .get("Environment")).get("Variables")).get("DONUT_DB_POOL_SIZE"));
+        int worker = (Integer) map(parameters.get("WorkerMaxConcurrency")).get("Default");
+        assertThat(map(parameters.get("DbInstanceClass")).get("Default")).isEqualTo("db.t4g.micro");
+        assertThat((sales + worker) * pool + 15).isLessThanOrEqualTo(60);
+        // And the API passes on no more than the reserved instances serve at 50 ms a request.
+        int rate = (Integer) map(parameters.get("ApiThrottlingRateLimit")).get("Default");
+        int burst = (Integer) map(parameters.get("ApiThrottlingBurstLimit")).get("Default");
+        assertThat(rate).isLessThanOrEqualTo(sales * 1000 / 50);
+        assertThat(burst).isBetween(rate, 2 * rate);
+    }
+
+    @Test
+    void theReadmeSaysHowToSizeForACrowd() throws IOException {
+        String readme = Files.readString(TEMPLATE.getParent().resolve("README.md"));
+        assertThat(readme).contains("## Sizing for a crowd", "SalesReservedConcurrency", "UseRdsProxy",
+                "DbProxyMaxConnectionsPercent", "max_connections", "ApiThrottlingRateLimit");
+    }
+
     // ------------------------------------------------------------------ helpers
 
     /**
@@ -577,6 +737,11 @@ class TemplateTest {
      * dropped, and the resources and outputs whose condition is false left out.
      */
     private static Map<String, Object> evaluated(boolean createDatabase) {
+        return evaluated(Map.of("CreateDatabase", Boolean.toString(createDatabase)));
+    }
+
+    /** The same with these parameters set so, the others at their defaults. */
+    private static Map<String, Object> evaluated(Map<String, String> set) {
         Map<String, String> values = new HashMap<>();
         parameters.forEach((name, p) -> {
             Object value = map(p).get("Default");
@@ -584,7 +749,8 @@ class TemplateTest {
                 values.put(name, value.toString());
             }
         });
-        values.put("CreateDatabase", Boolean.toString(createDatabase));
+        set.keySet().forEach(name -> assertThat(parameters).as("a parameter").containsKey(name));
+        values.putAll(set);
         Map<String, Boolean> truth = new HashMap<>();
         conditions.forEach((name, c) -> truth.put(name, condition(c, values)));
         Map<String, Object> result = new LinkedHashMap<>();
