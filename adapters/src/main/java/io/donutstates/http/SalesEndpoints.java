@@ -49,16 +49,17 @@ public final class SalesEndpoints {
     /**
      * {@code POST /send}: one donut of {@code MessageAttributeProductId}; the body's other legacy fields
      * are not read. Sent as JSON, as {@code /api/sales} is, so no other site's page can buy through it.
+     * Its errors keep the legacy shape, plain JSON {@code {"status","message"}} (see {@link HttpReply#legacy()}).
      */
     public Answered send(String contentType, String body) {
         if (!JsonContentType.isJson(contentType)) {
-            return Answered.refused(JsonContentType.unsupported());
+            return Answered.refused(JsonContentType.unsupported().legacy());
         }
         try {
             SaleResult result = checkout.sell(SaleReplies.legacyPurchase(JsonBodies.object(body)));
             return new Answered(result, SaleReplies.legacy(result));
         } catch (IllegalArgumentException e) {
-            return Answered.refused(HttpReply.badRequest(e.getMessage()));
+            return Answered.refused(HttpReply.badRequest(e.getMessage()).legacy());
         }
     }
 }

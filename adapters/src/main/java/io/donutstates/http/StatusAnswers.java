@@ -3,7 +3,7 @@ package io.donutstates.http;
 /**
  * The shop's JSON error answer for a bare HTTP status, when the web server refuses a request before
  * any endpoint read it (a malformed path or header, a method no endpoint takes): the same
- * {@code {"status","message"}} shape as every other error, with a fixed message that echoes nothing.
+ * problem shape ({@code application/problem+json}) as every other error, with a fixed message that echoes nothing.
  */
 public final class StatusAnswers {
 

@@ -13,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Requests the web server itself refuses before any endpoint reads them, sent byte for byte over a
- * socket: each is answered with the shop's JSON error body and its security headers, never Tomcat's
+ * socket: each is answered with the shop's problem details (application/problem+json) and its security headers, never Tomcat's
  * HTML page or Spring Boot's own error shape, and no answer names a Java type.
  */
 class ContainerErrorsTest {
@@ -64,18 +64,15 @@ class ContainerErrorsTest {
 
     @ParameterizedTest(name = "{index}: {0}")
     @MethodSource("rows")
-    void is_answered_with_the_json_error_body_and_the_security_headers(Row row) {
+    void is_answered_with_problem_details_and_the_security_headers(Row row) {
         RawHttp.Answer answer = RawHttp.exchange(port(), row.request());
 
         String shown = answer.body().length() > 600 ? answer.body().substring(0, 600) + "..." : answer.body();
         assertThat(answer.status()).as("%s: status; body %s", row, shown).isEqualTo(row.expected());
-        assertThat(answer.header("Content-Type")).as("%s: content type", row).startsWith("application/json");
         assertThat(answer.body()).as("%s: body", row)
                 .doesNotContainIgnoringCase("<html").doesNotContain("Tomcat").doesNotContain("java.")
                 .doesNotContain("Exception").doesNotContain("timestamp");
-        JsonNode json = JSON.readTree(answer.body());
-        assertThat(json.isObject()).as("%s: a JSON object: %s", row, shown).isTrue();
-        assertThat(json.get("status").isString()).as("%s: a status word: %s", row, shown).isTrue();
+        JsonNode json = ProblemDetails.assertProblem(row.toString(), answer.header("Content-Type"), answer.body(), null);
         assertThat(json.get("message").asString()).as("%s: a message: %s", row, shown).isNotBlank();
         assertThat(answer.header("X-Content-Type-Options")).as("%s: nosniff", row).isEqualTo("nosniff");
         assertThat(answer.header("X-Frame-Options")).as("%s: no framing", row).isEqualTo("DENY");

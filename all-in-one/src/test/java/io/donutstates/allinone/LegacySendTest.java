@@ -37,4 +37,29 @@ class LegacySendTest {
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.json().get("message").asString()).contains("MessageAttributeProductId");
     }
+
+    /** The other endpoints' errors are problem details; the legacy clients' ones stay byte for byte as they were. */
+    @Test
+    void its_answers_keep_their_bytes_and_plain_json() {
+        var sold = shop.post("/send", COURSE_BODY.replace("CP-502101", "CP-502102"));
+        assertThat(sold.status()).isEqualTo(200);
+        assertThat(sold.contentType()).isEqualTo("application/json");
+        assertThat(sold.body()).isEqualTo("{\"message\":\"판매완료\"}");
+
+        var missing = shop.post("/send", "{\"MessageGroupId\":\"stock-empty-group\"}");
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.contentType()).isEqualTo("application/json");
+        assertThat(missing.body()).isEqualTo("{\"status\":\"BAD_REQUEST\",\"message\":\"MessageAttributeProductId is required\"}");
+
+        var unknown = shop.post("/send", COURSE_BODY.replace("CP-502101", "CP-999999"));
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.contentType()).isEqualTo("application/json");
+        assertThat(unknown.body()).isEqualTo("{\"message\":\"no product with sku CP-999999\"}");
+
+        var wrongMethod = shop.get("/send", "Accept", "application/json");
+        assertThat(wrongMethod.status()).isEqualTo(405);
+        assertThat(wrongMethod.contentType()).isEqualTo("application/json");
+        assertThat(wrongMethod.body()).isEqualTo("{\"status\":\"METHOD_NOT_ALLOWED\",\"message\":"
+                + "\"Request method 'GET' is not supported\"}");
+    }
 }

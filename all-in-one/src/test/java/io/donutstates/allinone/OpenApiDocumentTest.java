@@ -23,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The served OpenAPI document ({@code /v3/api-docs}, kept in {@code target/openapi.json}): every
  * operation has a meaningful id, a tag, a typed success answer and the error answers of README's API
- * table with the {@code Error} schema, the admin operations the bearer scheme; real answers of the
+ * table with the {@code Error} schema as {@code application/problem+json} (on the legacy {@code /send}
+ * {@code LegacyError} as JSON), the admin operations the bearer scheme; real answers of the
  * running shop match the schemas documented for them; and {@code redocly lint} with its recommended
  * rules (npm {@code @redocly/cli}, pinned) reports no error.
  */
@@ -62,13 +63,18 @@ class OpenApiDocumentTest {
             JsonNode responses = operation.get("responses");
             boolean typedSuccess = false;
             for (var response : responses.properties()) {
-                JsonNode schema = response.getValue().path("content").path("application/json").path("schema");
+                boolean error = !response.getKey().startsWith("2") && !isLegacyShape(where, response.getKey());
+                JsonNode content = response.getValue().path("content");
+                assertThat(content.propertyNames()).as("media type of " + where + " " + response.getKey())
+                        .containsExactly(error ? mediaTypeOfErrors(where) : "application/json");
+                JsonNode schema = content.path(error ? mediaTypeOfErrors(where) : "application/json").path("schema");
                 assertThat(schema.isMissingNode()).as("JSON schema of " + where + " " + response.getKey()).isFalse();
                 if (response.getKey().startsWith("2")) {
                     typedSuccess = schema.has("$ref") || schema.path("items").has("$ref");
-                } else if (!isLegacyShape(where, response.getKey())) {
+                } else if (error) {
                     assertThat(schema.path("$ref").asString("")).as("error schema of " + where + " " + response.getKey())
-                            .isEqualTo("#/components/schemas/Error");
+                            .isEqualTo(where.equals("POST /send") ? "#/components/schemas/LegacyError"
+                                    : "#/components/schemas/Error");
                 }
             }
             assertThat(typedSuccess).as("a named success schema for " + where).isTrue();
@@ -121,6 +127,8 @@ class OpenApiDocumentTest {
         check("post", "/api/sales", shop.postRaw(shop.uri("/api/sales"), "text/plain", "{}"), 415);
         check("post", "/send", shop.post("/send", "{\"MessageAttributeProductId\":\"CP-502102\"}"), 200);
         check("post", "/send", shop.post("/send", "{\"MessageAttributeProductId\":\"CP-999999\"}"), 404);
+        check("post", "/send", shop.post("/send", "{}"), 400);
+        check("post", "/send", shop.postRaw(shop.uri("/send"), "text/plain", "{}"), 415);
         check("get", "/api/products", shop.get("/api/products"), 200);
         check("get", "/api/products/{sku}", shop.get("/api/products/" + p), 200);
         check("get", "/api/products/{sku}", shop.get("/api/products/CP-999999"), 404);
@@ -192,6 +200,11 @@ class OpenApiDocumentTest {
         assertThat(lint.output()).contains("Your API description is valid");
     }
 
+    /** Problem details everywhere, but the legacy clients' {@code /send} answers its errors as it always did. */
+    private static String mediaTypeOfErrors(String where) {
+        return where.equals("POST /send") ? "application/json" : "application/problem+json";
+    }
+
     private static boolean isLegacyShape(String where, String status) {
         return (where.equals("POST /send") && status.equals("404")) || (where.equals("POST /api/sales")
                 && status.equals("409"));
@@ -206,8 +219,10 @@ class OpenApiDocumentTest {
     private static void check(String method, String path, TestShop.Answer answer, int status) {
         String where = method.toUpperCase() + " " + path + " " + status;
         assertThat(answer.status()).as(where + ": " + answer.body()).isEqualTo(status);
+        // The answer's own media type names the documented content it must match.
+        String mediaType = answer.contentType().split(";", 2)[0].strip();
         JsonNode schema = document.get("paths").get(path).get(method).get("responses").get(String.valueOf(status))
-                .path("content").path("application/json").path("schema");
+                .path("content").path(mediaType).path("schema");
         assertThat(schema.isMissingNode()).as("documented " + where).isFalse();
         List<String> problems = new ArrayList<>();
         matches(JSON.readTree(answer.body()), schema, "$", problems);

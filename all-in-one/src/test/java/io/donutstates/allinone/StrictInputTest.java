@@ -103,6 +103,10 @@ class StrictInputTest {
             assertThat(answer.json().get("status").asString()).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
             assertThat(answer.json().get("message").asString()).contains("application/json");
         }
+        ProblemDetails.assertProblem("POST /api/sales as text/plain", sale, 415, "UNSUPPORTED_MEDIA_TYPE");
+        assertThat(legacy.contentType()).as("the legacy /send keeps plain JSON").isEqualTo("application/json");
+        assertThat(legacy.body()).isEqualTo("{\"status\":\"UNSUPPORTED_MEDIA_TYPE\",\"message\":"
+                + "\"send the body as application/json (or application/*+json), with an optional charset\"}");
         assertThat(shop.stockOf("CP-502104")).isEqualTo(5);
     }
 }

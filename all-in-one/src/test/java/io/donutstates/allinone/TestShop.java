@@ -201,7 +201,8 @@ class TestShop implements AfterAllCallback {
         try {
             HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.body());
+            return new Answer(response.statusCode(), response.body(),
+                    response.headers().firstValue("Content-Type").orElse(""));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -210,8 +211,13 @@ class TestShop implements AfterAllCallback {
         }
     }
 
-    /** An HTTP answer: status and body. */
-    record Answer(int status, String body) {
+    /** An HTTP answer: status, body and its content type. */
+    record Answer(int status, String body, String contentType) {
+
+        Answer(int status, String body) {
+            this(status, body, "");
+        }
+
         JsonNode json() {
             return JSON.readTree(body);
         }

@@ -14,15 +14,20 @@ import java.util.Optional;
 /**
  * An API Gateway HTTP API request (payload format 2.0) as the handlers need it: method, path,
  * headers without regard to case, query parameters and the body as text, decoded when API Gateway
- * sent it base64-encoded. Answers go back as JSON with the status of the shared {@link HttpReply} and
- * the API's {@link SecurityHeaders}.
+ * sent it base64-encoded. Answers go back as JSON (errors as {@code application/problem+json}) with
+ * the status of the shared {@link HttpReply} and the API's {@link SecurityHeaders}.
  */
 record HttpApiRequest(String method, String path, Map<String, String> headers, Map<String, String> query,
                       String rawBody, boolean base64) {
 
-    /** JSON, with the security headers the service's answers carry. */
-    private static final Map<String, String> ANSWER_HEADERS = answerHeaders();
-    private static final Map<String, String> UNAVAILABLE_HEADERS = withRetryAfter(ANSWER_HEADERS);
+    /** JSON, or problem details for an error, with the security headers the service's answers carry. */
+    private static final Map<String, String> ANSWER_HEADERS = answerHeaders(HttpReply.JSON);
+    private static final Map<String, String> PROBLEM_HEADERS = answerHeaders(HttpReply.PROBLEM_JSON);
+    private static final Map<String, String> UNAVAILABLE_HEADERS = withRetryAfter(PROBLEM_HEADERS);
+    private static final Map<String, String> LEGACY_UNAVAILABLE_HEADERS = withRetryAfter(ANSWER_HEADERS);
+
+    /** The legacy purchase path, whose errors keep their plain JSON shape ({@link HttpReply#legacy()}). */
+    static final String LEGACY_SEND = "/send";
 
     private static Map<String, String> withRetryAfter(Map<String, String> headers) {
         Map<String, String> all = new java.util.LinkedHashMap<>(headers);
@@ -30,9 +35,9 @@ record HttpApiRequest(String method, String path, Map<String, String> headers, M
         return java.util.Collections.unmodifiableMap(all);
     }
 
-    private static Map<String, String> answerHeaders() {
+    private static Map<String, String> answerHeaders(String contentType) {
         Map<String, String> headers = new java.util.LinkedHashMap<>(SecurityHeaders.API);
-        headers.put("Content-Type", "application/json");
+        headers.put("Content-Type", contentType);
         return java.util.Collections.unmodifiableMap(headers);
     }
 
@@ -81,10 +86,17 @@ record HttpApiRequest(String method, String path, Map<String, String> headers, M
     static APIGatewayV2HTTPResponse answer(HttpReply reply) {
         return APIGatewayV2HTTPResponse.builder()
                 .withStatusCode(reply.status())
-                .withHeaders(reply.status() == 503 ? UNAVAILABLE_HEADERS : ANSWER_HEADERS)
+                .withHeaders(headers(reply))
                 .withBody(AnswerJson.text(reply.body()))
                 .withIsBase64Encoded(false)
                 .build();
+    }
+
+    private static Map<String, String> headers(HttpReply reply) {
+        if (reply.status() == 503) {
+            return reply.isProblem() ? UNAVAILABLE_HEADERS : LEGACY_UNAVAILABLE_HEADERS;
+        }
+        return reply.isProblem() ? PROBLEM_HEADERS : ANSWER_HEADERS;
     }
 
     static HttpReply notFound(String path) {
@@ -94,15 +106,18 @@ record HttpApiRequest(String method, String path, Map<String, String> headers, M
     /**
      * Reads the event, routes it and answers: invalid input as 400 with its message, a database that
      * cannot be reached as 503 with {@code Retry-After}, anything unexpected as 500 without details (logged with the route), as the service does.
+     * Errors are problem details, except on the legacy {@code POST /send}, whose answers stay as they always were.
      */
     static APIGatewayV2HTTPResponse respond(APIGatewayV2HTTPEvent event,
                                             java.util.function.Function<HttpApiRequest, HttpReply> route,
                                             org.slf4j.Logger log) {
         HttpReply reply;
         String where = "?";
+        boolean legacy = false;
         try {
             var request = of(event);
             where = request.method() + " " + request.path();
+            legacy = request.path().equals(LEGACY_SEND);
             reply = route.apply(request);
         } catch (IllegalArgumentException e) {
             reply = HttpReply.badRequest(e.getMessage());
@@ -115,7 +130,7 @@ record HttpApiRequest(String method, String path, Map<String, String> headers, M
                 reply = unexpected();
             }
         }
-        return answer(reply);
+        return answer(legacy ? reply.legacy() : reply);
     }
 
     static HttpReply unexpected() {

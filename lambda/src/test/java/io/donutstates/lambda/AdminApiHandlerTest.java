@@ -46,7 +46,7 @@ class AdminApiHandlerTest {
         for (String token : new String[] {null, "wrong", TOKEN + "x", ""}) {
             var answer = call(handler, token, "PUT", "/api/admin/products/" + SKU + "/stock", "{\"stock\":0}");
             assertThat(answer.getStatusCode()).as("token %s", token).isEqualTo(401);
-            assertThat(json(answer).get("status").asString()).isEqualTo("UNAUTHORIZED");
+            SalesApiHandlerTest.assertProblem(answer, 401, "UNAUTHORIZED");
         }
         assertThat(call(handler, null, "GET", "/api/ops/summary", null).getStatusCode()).isEqualTo(401);
         assertThat(call(handler, "wrong", "GET", "/api/admin/dlq", null).getStatusCode()).isEqualTo(401);
@@ -56,6 +56,7 @@ class AdminApiHandlerTest {
         var answer = call(disabled, TOKEN, "GET", "/api/admin/invariants", null);
         assertThat(answer.getStatusCode()).isEqualTo(401);
         assertThat(json(answer).get("message").asString()).contains("disabled");
+        SalesApiHandlerTest.assertProblem(answer, 401, "UNAUTHORIZED");
         assertThat(answer.getHeaders()).containsEntry("X-Content-Type-Options", "nosniff");
     }
 

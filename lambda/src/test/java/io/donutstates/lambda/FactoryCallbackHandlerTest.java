@@ -101,7 +101,7 @@ class FactoryCallbackHandlerTest {
                 e.get("body").asString().replace("CP-502101", "CP-502102")));
 
         assertThat(forged.getStatusCode()).isEqualTo(403);
-        assertThat(json(forged).get("status").asString()).isEqualTo("FORBIDDEN");
+        SalesApiHandlerTest.assertProblem(forged, 403, "FORBIDDEN");
         assertThat(shop.stockOf("CP-502102")).isEqualTo(before);
         assertThat(shop.shop.replenishments().find(replenishment.id()).orElseThrow().status())
                 .isEqualTo(ReplenishmentStatus.REQUESTED);

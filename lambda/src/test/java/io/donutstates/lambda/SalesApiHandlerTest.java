@@ -32,9 +32,23 @@ class SalesApiHandlerTest {
         shop.close();
     }
 
+    /**
+     * Every answer with the API's headers; an error as problem details ({@code application/problem+json},
+     * with {@code type}, {@code title}, {@code detail} and the word and message of before), except on the
+     * legacy {@code /send}, and except the out-of-stock answer, a result clients read as JSON.
+     */
     private APIGatewayV2HTTPResponse call(APIGatewayV2HTTPEvent event) {
         APIGatewayV2HTTPResponse response = handler.handleRequest(event, new FakeContext("SalesApiFunction"));
-        assertThat(response.getHeaders()).containsEntry("Content-Type", "application/json")
+        JsonNode body = Events.JSON.readTree(response.getBody());
+        boolean outOfStock = response.getStatusCode() == 409 && "OUT_OF_STOCK".equals(body.path("status").asString(""));
+        boolean problem = response.getStatusCode() >= 400 && !outOfStock && !"/send".equals(event.getRawPath());
+        assertThat(response.getHeaders()).containsEntry("Content-Type", problem ? "application/problem+json" : "application/json");
+        if (problem) {
+            assertProblem(response, response.getStatusCode(), body.get("status").asString());
+        } else if (response.getStatusCode() >= 400 && !outOfStock) {
+            assertThat(body.has("type")).as("a legacy /send error keeps its shape: %s", body).isFalse();
+        }
+        assertThat(response.getHeaders())
                 .containsEntry("X-Content-Type-Options", "nosniff").containsEntry("X-Frame-Options", "DENY")
                 .containsEntry("Referrer-Policy", "no-referrer")
                 .containsEntry("Content-Security-Policy", SecurityHeaders.API_POLICY);
@@ -204,6 +218,56 @@ class SalesApiHandlerTest {
         assertThat(json(product).get("sku").asString()).isEqualTo("CP-502103");
     }
 
+    /** RFC 9457 problem details, with the word and message of before for the older clients. */
+    static void assertProblem(APIGatewayV2HTTPResponse response, int status, String word) {
+        assertThat(response.getStatusCode()).isEqualTo(status);
+        assertThat(response.getHeaders()).containsEntry("Content-Type", "application/problem+json");
+        JsonNode body = Events.JSON.readTree(response.getBody());
+        assertThat(body.get("type").asString())
+                .isEqualTo("https://donut-states.io/problems/" + word.toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        assertThat(body.get("title").asString()).as("title of %s", body).isNotBlank();
+        assertThat(body.get("status").asString()).isEqualTo(word);
+        assertThat(body.get("detail").asString()).isNotBlank().isEqualTo(body.get("message").asString());
+    }
+
+    @Test
+    void errorsAreProblemDetailsWithATypePerErrorWord() {
+        APIGatewayV2HTTPResponse unknown = call("http-get-product.json", e -> Events.route(e, "GET", "/api/products/CP-999999"));
+        assertProblem(unknown, 404, "UNKNOWN_PRODUCT");
+        assertThat(json(unknown).get("title").asString()).isEqualTo("Unknown product");
+        assertThat(json(unknown).get("detail").asString()).isEqualTo("no product with sku CP-999999");
+
+        assertProblem(call("http-post-sales.json", body("{\"sku\":\"CP-502104\",\"quantity\":\"1\"}")), 400, "BAD_REQUEST");
+        assertProblem(call("http-post-sales.json",
+                event -> ((ObjectNode) event.get("headers")).put("content-type", "text/plain")), 415, "UNSUPPORTED_MEDIA_TYPE");
+        assertProblem(call("http-post-sales.json", e -> Events.route(e, "PUT", "/api/sales")), 405, "METHOD_NOT_ALLOWED");
+        assertProblem(call(Events.http("http-unknown-route.json")), 404, "NOT_FOUND");
+        assertProblem(call("http-get-replenishments.json", e -> Events.route(e, "GET",
+                "/api/replenishments/00000000-0000-4000-8000-000000000000")), 404, "UNKNOWN_REPLENISHMENT");
+    }
+
+    @Test
+    void theLegacySendAnswersItsErrorsAsItAlwaysHas() {
+        APIGatewayV2HTTPResponse bad = call("http-post-send.json", body("{\"MessageGroupId\":\"stock-empty-group\"}"));
+        assertThat(bad.getStatusCode()).isEqualTo(400);
+        assertThat(bad.getBody()).isEqualTo("{\"status\":\"BAD_REQUEST\",\"message\":\"MessageAttributeProductId is required\"}");
+
+        APIGatewayV2HTTPResponse plain = call("http-post-send.json",
+                event -> ((ObjectNode) event.get("headers")).put("content-type", "text/plain"));
+        assertThat(plain.getStatusCode()).isEqualTo(415);
+        assertThat(plain.getBody()).isEqualTo("{\"status\":\"UNSUPPORTED_MEDIA_TYPE\",\"message\":"
+                + "\"send the body as application/json (or application/*+json), with an optional charset\"}");
+
+        APIGatewayV2HTTPResponse wrongMethod = call("http-post-send.json", e -> Events.route(e, "GET", "/send"));
+        assertThat(wrongMethod.getStatusCode()).isEqualTo(405);
+        assertThat(wrongMethod.getBody()).isEqualTo("{\"status\":\"METHOD_NOT_ALLOWED\",\"message\":"
+                + "\"Request method 'GET' is not supported\"}");
+
+        APIGatewayV2HTTPResponse unknown = call("http-post-send.json", body("{\"MessageAttributeProductId\":\"CP-999999\"}"));
+        assertThat(unknown.getStatusCode()).isEqualTo(404);
+        assertThat(unknown.getBody()).isEqualTo("{\"message\":\"no product with sku CP-999999\"}");
+    }
+
     private static void assertBadRequest(APIGatewayV2HTTPResponse response, String messagePart) {
         assertThat(response.getStatusCode()).isEqualTo(400);
         JsonNode body = Events.JSON.readTree(response.getBody());
@@ -254,7 +318,7 @@ class SalesApiHandlerTest {
 
         assertThat(response.getStatusCode()).isEqualTo(503);
         assertThat(response.getHeaders()).containsEntry("Retry-After", "5");
-        assertThat(Events.JSON.readTree(response.getBody()).get("status").asString()).isEqualTo("DATABASE_UNAVAILABLE");
+        assertProblem(response, 503, "DATABASE_UNAVAILABLE");
         assertThat(response.getBody()).doesNotContain("Exception").doesNotContain("\tat ");
     }
 }

@@ -40,11 +40,12 @@ class SalesServlet extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         long arrived = System.nanoTime();
+        boolean legacy = !request.getServletPath().equals(SALES);
         String method = request.getMethod();
         if (!method.equals("POST")) {
             response.setHeader("Allow", ALLOWED);
             if (!method.equals("OPTIONS")) {
-                answer(response, HttpReply.methodNotAllowed(method));
+                answer(response, legacy, HttpReply.methodNotAllowed(method));
             }
             return;
         }
@@ -56,17 +57,17 @@ class SalesServlet extends HttpServlet {
             if (answered.result() != null) {
                 metrics.sale(answered.result(), arrived);
             }
-            answer(response, answered.reply());
+            answer(response, legacy, answered.reply());
         } catch (IllegalArgumentException e) {
-            answer(response, HttpReply.badRequest(e.getMessage()));
+            answer(response, legacy, HttpReply.badRequest(e.getMessage()));
         } catch (RuntimeException e) {
             if (DatabaseOutage.causedBy(e)) {
                 log.warn("purchase answered 503: the database cannot be reached: {}", e.toString());
-                answer(response, HttpReply.databaseUnavailable());
+                answer(response, legacy, HttpReply.databaseUnavailable());
                 return;
             }
             log.error("unexpected failure answering a purchase", e);
-            answer(response, HttpReply.error(500, "INTERNAL_ERROR", "the shop could not complete the request; try again"));
+            answer(response, legacy, HttpReply.error(500, "INTERNAL_ERROR", "the shop could not complete the request; try again"));
         }
     }
 
@@ -80,13 +81,15 @@ class SalesServlet extends HttpServlet {
         return new String(bytes, charset == null ? StandardCharsets.UTF_8 : Charset.forName(charset));
     }
 
-    private static void answer(HttpServletResponse response, HttpReply reply) throws IOException {
+    /** Errors as problem details on {@code /api/sales}; on the legacy {@code /send} as they always were. */
+    private static void answer(HttpServletResponse response, boolean legacy, HttpReply answer) throws IOException {
+        HttpReply reply = legacy ? answer.legacy() : answer;
         byte[] json = AnswerJson.bytes(reply.body());
         response.setStatus(reply.status());
         if (reply.status() == 503) {
             response.setHeader("Retry-After", String.valueOf(HttpReply.RETRY_AFTER_SECONDS));
         }
-        response.setContentType("application/json");
+        response.setContentType(reply.contentType());
         response.setContentLength(json.length);
         response.getOutputStream().write(json);
     }

@@ -1,5 +1,7 @@
 package io.donutstates.web;
 
+import io.donutstates.http.AnswerJson;
+import io.donutstates.http.HttpReply;
 import io.donutstates.service.DonutProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -34,10 +36,13 @@ class AdminToken implements HandlerInterceptor {
         }
         response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
         response.setHeader("WWW-Authenticate", "Bearer");
-        response.setContentType("application/json");
         String why = expected == null ? "admin actions are disabled: no DONUT_ADMIN_TOKEN is configured"
                 : "admin actions need Authorization: Bearer <admin token>";
-        response.getWriter().write("{\"status\":\"UNAUTHORIZED\",\"message\":\"" + why + "\"}");
+        HttpReply reply = HttpReply.error(HttpServletResponse.SC_UNAUTHORIZED, "UNAUTHORIZED", why);
+        byte[] json = AnswerJson.bytes(reply.body());
+        response.setContentType(reply.contentType());
+        response.setContentLength(json.length);
+        response.getOutputStream().write(json);
         return false;
     }
 }

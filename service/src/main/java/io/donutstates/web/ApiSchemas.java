@@ -20,9 +20,21 @@ final class ApiSchemas {
     /** Every schema by its component name. */
     static Map<String, Schema<?>> all() {
         Map<String, Schema<?>> all = new LinkedHashMap<>();
-        all.put("Error", object("An error answer; never a stack trace.")
-                .required("status", text("UNKNOWN_PRODUCT", "what went wrong, as one upper-case word"))
-                .required("message", text("no product with sku CP-999999", "what went wrong, for people"))
+        all.put("Error", object("An error answer: RFC 9457 problem details, sent as application/problem+json; never "
+                + "a stack trace. Besides type, title and detail it keeps the fields of the shop's earlier error "
+                + "answers: status (the error word; the HTTP status code is the answer's own) and message (as detail).")
+                .required("type", problemType())
+                .required("title", text("Unknown product", "the kind of error, for people: the same for every error "
+                        + "of this type"))
+                .required("status", text("UNKNOWN_PRODUCT", "what went wrong, as one upper-case word (the type's "
+                        + "last segment, in capitals with underscores)"))
+                .required("detail", text("no product with sku CP-999999", "what went wrong this time, for people"))
+                .required("message", text("no product with sku CP-999999", "the same as detail, for clients written "
+                        + "before the problem details"))
+                .schema());
+        all.put("LegacyError", object("An error answer of the legacy POST /send, as it always was (application/json).")
+                .required("status", text("BAD_REQUEST", "what went wrong, as one upper-case word"))
+                .required("message", text("MessageAttributeProductId is required", "what went wrong, for people"))
                 .schema());
         all.put("Product", object("A product with its live stock and its replenishment policy.")
                 .required("sku", text("CP-502101", "stock-keeping unit, upper case"))
@@ -224,6 +236,16 @@ final class ApiSchemas {
         Schema<?> schema = typed("string");
         schema.setFormat("date-time");
         schema.setExample("2026-09-01T08:30:00Z");
+        return schema;
+    }
+
+    /** One URI per error word: {@code https://donut-states.io/problems/} and the word in lower case with dashes. */
+    private static Schema<?> problemType() {
+        Schema<?> schema = typed("string");
+        schema.setFormat("uri");
+        schema.setExample("https://donut-states.io/problems/unknown-product");
+        schema.setDescription("identifies the kind of error: https://donut-states.io/problems/ and the error word in "
+                + "lower case with dashes (README lists them); compare it, there is nothing to fetch");
         return schema;
     }
 

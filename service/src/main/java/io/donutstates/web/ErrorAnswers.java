@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-/** Turns every failure into a JSON answer with a message; never a stack trace. */
+/** Turns every failure into problem details (application/problem+json) with a message; never a stack trace. */
 @RestControllerAdvice
 class ErrorAnswers {
 

@@ -13,8 +13,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The error path ({@code /error}) the servlet container forwards to when something answered with a
- * bare error status (Tomcat refusing {@code TRACE}, an exception no handler caught): the shop's JSON
- * error body whatever the client accepts, in place of Spring Boot's own shape and its HTML page.
+ * bare error status (Tomcat refusing {@code TRACE}, an exception no handler caught): the shop's problem
+ * details whatever the client accepts, in place of Spring Boot's own shape and its HTML page.
  */
 @RestController
 class ErrorDispatchAnswers implements ErrorController {

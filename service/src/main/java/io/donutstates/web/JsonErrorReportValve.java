@@ -12,7 +12,7 @@ import org.apache.catalina.valves.ErrorReportValve;
 /**
  * Tomcat's own error answer, for requests it refuses before the application sees them (a path it
  * cannot decode such as {@code /%}, an encoded slash, an invalid character, headers over the limit, a
- * malformed request line): the shop's JSON error body with the security headers, never Tomcat's
+ * malformed request line): the shop's problem details (application/problem+json) with the security headers, never Tomcat's
  * HTML page.
  */
 public class JsonErrorReportValve extends ErrorReportValve {
@@ -29,9 +29,10 @@ public class JsonErrorReportValve extends ErrorReportValve {
         if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
             return;
         }
-        String json = AnswerJson.text(StatusAnswers.of(status).body());
+        var reply = StatusAnswers.of(status);
+        String json = AnswerJson.text(reply.body());
         try {
-            response.setContentType("application/json");
+            response.setContentType(reply.contentType());
             response.setCharacterEncoding("UTF-8");
             SecurityHeaders.API.forEach(response::setHeader);
             Writer writer = response.getReporter();

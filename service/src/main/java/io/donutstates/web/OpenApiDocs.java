@@ -33,7 +33,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The OpenAPI document ({@code /v3/api-docs}) and Swagger UI ({@code /swagger-ui.html}). Every
  * operation gets its id, tag, summary, typed success answer and the error answers of README's API
- * table (schema {@code Error}), here, by method and path, whatever the controllers serving them
+ * table (schema {@code Error} as {@code application/problem+json}; {@code LegacyError} on {@code /send}), here, by method and path, whatever the controllers serving them
  * return: many answers are built as maps or replies, which springdoc cannot see. The admin bearer
  * token is the {@code adminToken} scheme of {@code /api/admin/**}; every other operation is public.
  */
@@ -42,6 +42,7 @@ class OpenApiDocs {
 
     static final String ADMIN_TOKEN = "adminToken";
     private static final String JSON = "application/json";
+    private static final String PROBLEM_JSON = "application/problem+json";
 
     /** One operation as documented: where, what it is called, what it answers. */
     record Documented(PathItem.HttpMethod method, String path, String operationId, String tag, String summary,
@@ -72,7 +73,10 @@ class OpenApiDocs {
                                 end in `dead_letter_queue` and operations are told.
 
                                 Replenishment stages: `REQUESTED` → `ORDERED` → `DELIVERED`, or `FAILED`.
-                                Every error answer is JSON `{"status": "...", "message": "..."}` (schema `Error`).
+                                Every error answer is RFC 9457 problem details, `application/problem+json` \
+                                (schema `Error`): `type` (one URI per error word), `title`, `detail`, and, as \
+                                before, the error word in `status` and the detail in `message`. The legacy \
+                                `POST /send` answers its errors as it always did (schema `LegacyError`).
                                 `/api/admin/**` needs `Authorization: Bearer <DONUT_ADMIN_TOKEN>`.
                                 The ops dashboard is served at `/`; metrics at `/actuator/prometheus`."""))
                 .tags(List.of(
@@ -132,7 +136,10 @@ class OpenApiDocs {
         if (documented.admin()) {
             errors.put("401", "no or wrong admin token");
         }
-        errors.forEach((status, description) -> responses.addApiResponse(status, answer(description, ref("Error"))));
+        boolean legacy = documented.path().equals("/send");
+        errors.forEach((status, description) -> responses.addApiResponse(status, legacy
+                ? answer(description, ref("LegacyError"))
+                : problem(description)));
         operation.responses(responses);
         if (operation.getParameters() != null) {
             for (Parameter parameter : operation.getParameters()) {
@@ -286,6 +293,11 @@ class OpenApiDocs {
 
     private static RequestBody body(Schema<?> schema) {
         return new RequestBody().required(true).content(new Content().addMediaType(JSON, new MediaType().schema(schema)));
+    }
+
+    private static ApiResponse problem(String description) {
+        return new ApiResponse().description(description)
+                .content(new Content().addMediaType(PROBLEM_JSON, new MediaType().schema(ref("Error"))));
     }
 
     private static ApiResponse answer(String description, Schema<?> schema) {
