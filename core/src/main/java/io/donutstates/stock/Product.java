@@ -1,7 +1,5 @@
 package io.donutstates.stock;
 
-import io.donutstates.factory.FactoryId;
-
 /** A donut the shop sells, with its stock and its replenishment policy. */
 public record Product(
         Sku sku,
