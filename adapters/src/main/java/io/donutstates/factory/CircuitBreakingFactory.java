@@ -1,5 +1,6 @@
 package io.donutstates.factory;
 
+import io.donutstates.stock.FactoryId;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;

@@ -1,5 +1,6 @@
 package io.donutstates.factory;
 
+import io.donutstates.stock.FactoryId;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,5 +1,6 @@
 package io.donutstates.factory;
 
+import io.donutstates.stock.FactoryId;
 import java.net.URI;
 import java.util.function.Function;
 import javax.sql.DataSource;

@@ -2,7 +2,7 @@ package io.donutstates.http;
 
 import io.donutstates.replenishment.ReplenishmentId;
 import io.donutstates.replenishment.ReplenishmentView;
-import io.donutstates.replenishment.Replenishments;
+import io.donutstates.replenishment.ReplenishmentViews;
 import io.donutstates.stock.MovementView;
 import io.donutstates.stock.ProductView;
 import io.donutstates.stock.Sku;
@@ -20,10 +20,10 @@ public final class ReadEndpoints {
 
     private final Stock stock;
     private final StockLedger ledger;
-    private final Replenishments replenishments;
+    private final ReplenishmentViews replenishments;
 
     /** Best over the read pool: a crowd of readers never takes a connection a purchase waits for. */
-    public ReadEndpoints(Stock stock, StockLedger ledger, Replenishments replenishments) {
+    public ReadEndpoints(Stock stock, StockLedger ledger, ReplenishmentViews replenishments) {
         this.stock = stock;
         this.ledger = ledger;
         this.replenishments = replenishments;

@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * of unpublished events goes along an index that starts with {@code published_at}
  * ({@code outbox_pending}, {@code outbox_due}), so published rows, however many, are never read.
  */
-public class JdbcOutbox implements Outbox {
+public class JdbcOutbox implements Outbox<StockRanOut> {
 
     private final JdbcClient jdbc;
 
@@ -37,7 +37,7 @@ public class JdbcOutbox implements Outbox {
     }
 
     @Override
-    public List<OutboxEntry> lockDue(Instant now, int limit) {
+    public List<OutboxEntry<StockRanOut>> lockDue(Instant now, int limit) {
         return jdbc.sql("""
                         SELECT id, payload, attempts FROM outbox_event FORCE INDEX (outbox_due)
                         WHERE published_at IS NULL AND next_attempt_at <= :now
@@ -45,7 +45,7 @@ public class JdbcOutbox implements Outbox {
                         """)
                 .param("now", SqlTime.utc(now))
                 .param("limit", limit)
-                .query((rs, row) -> new OutboxEntry(rs.getLong("id"), StockEventJson.decode(rs.getString("payload")),
+                .query((rs, row) -> new OutboxEntry<>(rs.getLong("id"), StockEventJson.decode(rs.getString("payload")),
                         rs.getInt("attempts")))
                 .list();
     }
@@ -73,7 +73,7 @@ public class JdbcOutbox implements Outbox {
     }
 
     @Override
-    public OutboxBacklog backlog(int countUpTo) {
+    public OutboxBacklog<StockRanOut> backlog(int countUpTo) {
         // Counting stops after countUpTo + 1 rows: a backlog of millions costs what one of 10,000 does.
         long counted = jdbc.sql("""
                         SELECT COUNT(*) FROM (SELECT id FROM outbox_event WHERE published_at IS NULL
@@ -81,17 +81,17 @@ public class JdbcOutbox implements Outbox {
                         """)
                 .param("upTo", countUpTo + 1).query(Long.class).single();
         if (counted == 0) {
-            return OutboxBacklog.EMPTY;
+            return OutboxBacklog.empty();
         }
         // Ids are given in the order events are written, so the oldest waiting is the first along outbox_pending.
         var oldest = jdbc.sql("""
                         SELECT payload, attempts, last_error FROM outbox_event
                         WHERE published_at IS NULL ORDER BY id LIMIT 1
                         """)
-                .query((rs, row) -> new OutboxBacklog(Math.min(counted, countUpTo), counted > countUpTo,
+                .query((rs, row) -> new OutboxBacklog<>(Math.min(counted, countUpTo), counted > countUpTo,
                         Optional.of(StockEventJson.decode(rs.getString("payload"))), rs.getInt("attempts"),
                         rs.getString("last_error")))
                 .optional();
-        return oldest.orElse(OutboxBacklog.EMPTY);
+        return oldest.orElse(OutboxBacklog.empty());
     }
 }

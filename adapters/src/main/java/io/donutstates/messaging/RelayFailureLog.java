@@ -1,5 +1,6 @@
 package io.donutstates.messaging;
 
+import io.donutstates.replenishment.StockRanOut;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,7 +12,7 @@ import org.slf4j.LoggerFactory;
  * latest refused event, its next try and its error, and how many other attempts failed since the
  * line before. A topic that is down fills the log with a line every half minute, not one per event.
  */
-public class RelayFailureLog implements RelayingOutbox.FailedAttempts {
+public class RelayFailureLog implements RelayingOutbox.FailedAttempts<StockRanOut> {
 
     public static final Duration EVERY = Duration.ofSeconds(30);
     private static final Logger log = LoggerFactory.getLogger(RelayingOutbox.class);
@@ -31,7 +32,8 @@ public class RelayFailureLog implements RelayingOutbox.FailedAttempts {
     }
 
     @Override
-    public synchronized void failed(Outbox.OutboxEntry entry, int attempt, String error, Instant nextAttemptAt) {
+    public synchronized void failed(Outbox.OutboxEntry<? extends StockRanOut> entry, int attempt, String error,
+                                    Instant nextAttemptAt) {
         Instant now = clock.instant();
         if (lastLine != null && Duration.between(lastLine, now).compareTo(every) < 0) {
             unreported++;

@@ -7,7 +7,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 
 /** The stock topic on AWS SNS; {@code stock_queue} subscribes to it with raw message delivery. */
-public class SnsStockTopic implements StockTopic {
+public class SnsStockTopic implements StockTopic<StockRanOut> {
 
     private final SnsClient sns;
     private final String topicArn;

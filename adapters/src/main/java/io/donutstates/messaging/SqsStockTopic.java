@@ -11,7 +11,7 @@ import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
  * The stock topic without SNS: delivers each event to its subscribed queue, {@code stock_queue},
  * through the SQS API, as SNS raw message delivery would. Used where no SNS is at hand (all-in-one).
  */
-public class SqsStockTopic implements StockTopic {
+public class SqsStockTopic implements StockTopic<StockRanOut> {
 
     private final SqsClient sqs;
     private final SqsQueues queues;

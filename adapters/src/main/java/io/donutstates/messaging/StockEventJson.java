@@ -1,8 +1,8 @@
 package io.donutstates.messaging;
 
-import io.donutstates.factory.FactoryId;
 import io.donutstates.replenishment.ReplenishmentId;
 import io.donutstates.replenishment.StockRanOut;
+import io.donutstates.stock.FactoryId;
 import io.donutstates.stock.Quantity;
 import io.donutstates.stock.Sku;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package io.donutstates.replenishment;
 
-import io.donutstates.factory.FactoryId;
 import io.donutstates.shared.SqlTime;
+import io.donutstates.stock.FactoryId;
 import io.donutstates.stock.Quantity;
 import io.donutstates.stock.Sku;
 import java.sql.ResultSet;
@@ -13,12 +13,12 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Replenishments in MySQL/MariaDB. Every status change is one conditional UPDATE on the current
- * status, so concurrent workers, sweeps and callbacks can never move a replenishment twice.
+ * Replenishments in MySQL/MariaDB, for the use cases and the views alike. Every status change is
+ * one conditional UPDATE on the current status, so concurrent workers, sweeps and callbacks can
+ * never move a replenishment twice; the statuses it may start from and the one it leads to are
+ * bound from its {@link Transition}, so the SQL allows exactly what the lifecycle does.
  */
-public class JdbcReplenishments implements Replenishments {
-
-    private static final String OPEN = "('REQUESTED', 'ORDERED')";
+public class JdbcReplenishments implements Replenishments, ReplenishmentViews {
 
     private final JdbcClient jdbc;
 
@@ -70,18 +70,19 @@ public class JdbcReplenishments implements Replenishments {
         return jdbc.sql("""
                         UPDATE replenishment
                         SET lease_until = :until, attempts = attempts + 1, last_attempt_at = :now
-                        WHERE id = :id AND status = 'REQUESTED' AND (lease_until IS NULL OR lease_until < :now)
+                        WHERE id = :id AND status IN (:from) AND (lease_until IS NULL OR lease_until < :now)
                         """)
+                .param("from", Transition.ORDER.fromNames())
                 .param("until", SqlTime.utc(leaseUntil)).param("now", SqlTime.utc(now)).param("id", id.toString())
                 .update() == 1;
     }
 
     @Override
     public boolean markOrdered(ReplenishmentId id, Instant at) {
-        return jdbc.sql("""
-                        UPDATE replenishment SET status = 'ORDERED', ordered_at = :at, lease_until = NULL,
+        return moving(Transition.ORDER, """
+                        UPDATE replenishment SET status = :to, ordered_at = :at, lease_until = NULL,
                                last_error = NULL, factory_waiting_since = NULL
-                        WHERE id = :id AND status = 'REQUESTED'
+                        WHERE id = :id AND status IN (:from)
                         """)
                 .param("at", SqlTime.utc(at)).param("id", id.toString()).update() == 1;
     }
@@ -109,19 +110,21 @@ public class JdbcReplenishments implements Replenishments {
 
     @Override
     public boolean markFailed(ReplenishmentId id, String reason, Instant at) {
-        return jdbc.sql("UPDATE replenishment SET status = 'FAILED', open_sku = NULL, lease_until = NULL,"
-                        + " failed_at = :at, last_error = COALESCE(last_error, :reason)"
-                        + " WHERE id = :id AND status IN " + OPEN)
+        return moving(Transition.FAIL, """
+                        UPDATE replenishment SET status = :to, open_sku = NULL, lease_until = NULL,
+                               failed_at = :at, last_error = COALESCE(last_error, :reason)
+                        WHERE id = :id AND status IN (:from)
+                        """)
                 .param("at", SqlTime.utc(at)).param("reason", truncate(reason)).param("id", id.toString())
                 .update() == 1;
     }
 
     @Override
     public boolean markDelivered(ReplenishmentId id, Quantity delivered, Instant at) {
-        return jdbc.sql("""
-                        UPDATE replenishment SET status = 'DELIVERED', open_sku = NULL, lease_until = NULL,
+        return moving(Transition.DELIVER, """
+                        UPDATE replenishment SET status = :to, open_sku = NULL, lease_until = NULL,
                                delivered_quantity = :delivered, delivered_at = :at
-                        WHERE id = :id AND status <> 'DELIVERED'
+                        WHERE id = :id AND status IN (:from)
                         """)
                 .param("delivered", delivered.value()).param("at", SqlTime.utc(at)).param("id", id.toString())
                 .update() == 1;
@@ -151,10 +154,10 @@ public class JdbcReplenishments implements Replenishments {
 
     @Override
     public boolean reorder(ReplenishmentId id, Instant at) {
-        return jdbc.sql("""
-                        UPDATE replenishment SET status = 'REQUESTED', reorders = reorders + 1,
+        return moving(Transition.REORDER, """
+                        UPDATE replenishment SET status = :to, reorders = reorders + 1,
                                last_attempt_at = :at, last_error = 'no delivery before the deadline; ordering again'
-                        WHERE id = :id AND status = 'ORDERED'
+                        WHERE id = :id AND status IN (:from)
                         """)
                 .param("at", SqlTime.utc(at)).param("id", id.toString()).update() == 1;
     }
@@ -163,8 +166,9 @@ public class JdbcReplenishments implements Replenishments {
     public boolean touchIfIdle(ReplenishmentId id, Instant idleSince, Instant at) {
         return jdbc.sql("""
                         UPDATE replenishment SET last_attempt_at = :at
-                        WHERE id = :id AND status = 'REQUESTED' AND COALESCE(last_attempt_at, requested_at) < :since
+                        WHERE id = :id AND status IN (:from) AND COALESCE(last_attempt_at, requested_at) < :since
                         """)
+                .param("from", Transition.ORDER.fromNames())
                 .param("at", SqlTime.utc(at)).param("id", id.toString()).param("since", SqlTime.utc(idleSince))
                 .update() == 1;
     }
@@ -198,15 +202,15 @@ public class JdbcReplenishments implements Replenishments {
 
     @Override
     public boolean reopen(ReplenishmentId id, Instant at) {
-        int matched = jdbc.sql("""
-                        UPDATE IGNORE replenishment SET status = 'REQUESTED', open_sku = sku, failed_at = NULL,
+        int matched = moving(Transition.REDRIVE, """
+                        UPDATE IGNORE replenishment SET status = :to, open_sku = sku, failed_at = NULL,
                                lease_until = NULL, last_attempt_at = :at, factory_waiting_since = NULL
-                        WHERE id = :id AND status = 'FAILED'
+                        WHERE id = :id AND status IN (:from)
                         """)
                 .param("at", SqlTime.utc(at)).param("id", id.toString()).update();
         // The drivers count the rows found, not those changed: a row the unique open_sku kept FAILED
         // (its product has another open) counts 1 too, so the row itself says whether it reopened.
-        return matched == 1 && find(id).filter(r -> r.status() == ReplenishmentStatus.REQUESTED).isPresent();
+        return matched == 1 && find(id).filter(r -> r.status() == Transition.REDRIVE.to()).isPresent();
     }
 
     @Override
@@ -220,6 +224,11 @@ public class JdbcReplenishments implements Replenishments {
         return jdbc.sql("SELECT noted_at, note FROM replenishment_note WHERE replenishment_id = :id ORDER BY id")
                 .param("id", id.toString())
                 .query((rs, row) -> SqlTime.read(rs, "noted_at") + " " + rs.getString("note")).list();
+    }
+
+    /** A status change: {@code :to} and {@code :from} bound from the transition, the rest left to the caller. */
+    private JdbcClient.StatementSpec moving(Transition transition, String sql) {
+        return jdbc.sql(sql).param("to", transition.to().name()).param("from", transition.fromNames());
     }
 
     private static String truncate(String text) {

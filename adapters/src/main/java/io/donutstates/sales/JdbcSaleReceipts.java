@@ -1,7 +1,7 @@
 package io.donutstates.sales;
 
 import io.donutstates.replenishment.ReplenishmentId;
-import io.donutstates.replenishment.Replenishments;
+import io.donutstates.replenishment.ReplenishmentViews;
 import io.donutstates.shared.SqlTime;
 import io.donutstates.stock.Sku;
 import java.sql.ResultSet;
@@ -15,9 +15,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public class JdbcSaleReceipts implements SaleReceipts {
 
     private final JdbcClient jdbc;
-    private final Replenishments replenishments;
+    private final ReplenishmentViews replenishments;
 
-    public JdbcSaleReceipts(DataSource dataSource, Replenishments replenishments) {
+    public JdbcSaleReceipts(DataSource dataSource, ReplenishmentViews replenishments) {
         this.jdbc = JdbcClient.create(dataSource);
         this.replenishments = replenishments;
     }

@@ -38,8 +38,10 @@ import io.donutstates.replenishment.NoticingFactoryOutages;
 import io.donutstates.replenishment.OrderingFromFactory;
 import io.donutstates.replenishment.ReceivingDelivery;
 import io.donutstates.replenishment.RedrivingReplenishment;
+import io.donutstates.replenishment.ReplenishmentViews;
 import io.donutstates.replenishment.Replenishments;
 import io.donutstates.replenishment.StartingReplenishment;
+import io.donutstates.replenishment.StockRanOut;
 import io.donutstates.replenishment.SweepingStuckReplenishments;
 import io.donutstates.sales.Checkout;
 import io.donutstates.sales.CombinedCheckout;
@@ -81,7 +83,7 @@ public final class Shop {
 
     /** The books the use cases write, over the writers' pool. */
     public record Books(Transactions transactions, Stock stock, StockLedger ledger, Replenishments replenishments,
-                        Outbox outbox) { }
+                        Outbox<StockRanOut> outbox) { }
 
     /** Purchases and stock counts, and their HTTP contract. */
     public record Sales(Selling selling, Checkout checkout, SellingOnce sellingOnce, AdjustingStock adjusting,
@@ -106,8 +108,9 @@ public final class Shop {
      * What anyone may read, over the read pool (the server stops each statement after
      * {@code DONUT_DB_READ_TIMEOUT}), and the read endpoints' HTTP contract.
      */
-    public record Reads(Stock stock, StockLedger ledger, Replenishments replenishments, JdbcAlerts alerts,
-                        JdbcStockAudit audit, Outbox outbox, JdbcTableSizes tableSizes, ReadEndpoints endpoints) { }
+    public record Reads(Stock stock, StockLedger ledger, ReplenishmentViews replenishments, JdbcAlerts alerts,
+                        JdbcStockAudit audit, Outbox<StockRanOut> outbox, JdbcTableSizes tableSizes,
+                        ReadEndpoints endpoints) { }
 
     private final ShopSettings settings;
     private final ShopRuntime runtime;
@@ -119,10 +122,10 @@ public final class Shop {
     private final Reads reads;
     private final PurgingHistory purging;
     private final Once<SqsQueues> queues;
-    private final Once<StockTopic> stockTopic;
+    private final Once<StockTopic<StockRanOut>> stockTopic;
     private final Once<SqsDeadLetters> deadLetters;
     private final Once<StockQueueVerdicts> stockQueueVerdicts;
-    private final RelayingOutbox relaying;
+    private final RelayingOutbox<StockRanOut> relaying;
     private final io.donutstates.messaging.WatchingTheOutbox watchingTheOutbox;
 
     public Shop(ShopSettings settings, ShopRuntime runtime) {
@@ -160,7 +163,7 @@ public final class Shop {
 
         this.replenishing = replenishing(settings, runtime, factories, alerts);
 
-        this.relaying = new RelayingOutbox(outbox, event -> stockTopic.get().publish(event), transactions, clock,
+        this.relaying = new RelayingOutbox<>(outbox, event -> stockTopic.get().publish(event), transactions, clock,
                 settings.outbox().batchSize(), settings.outbox().backoff(), new RelayFailureLog(clock));
 
         var readPool = runtime.reads();
@@ -311,7 +314,7 @@ public final class Shop {
     }
 
     /** The outbox relay to the stock topic (SNS when configured, else straight to {@code stock_queue}). */
-    public RelayingOutbox relaying() {
+    public RelayingOutbox<StockRanOut> relaying() {
         return relaying;
     }
 
@@ -324,7 +327,7 @@ public final class Shop {
         return queues.get();
     }
 
-    public StockTopic stockTopic() {
+    public StockTopic<StockRanOut> stockTopic() {
         return stockTopic.get();
     }
 

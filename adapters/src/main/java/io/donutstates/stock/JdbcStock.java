@@ -1,6 +1,5 @@
 package io.donutstates.stock;
 
-import io.donutstates.factory.FactoryId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;

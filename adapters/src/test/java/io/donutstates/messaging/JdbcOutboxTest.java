@@ -3,12 +3,12 @@ package io.donutstates.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.donutstates.factory.FactoryId;
 import io.donutstates.replenishment.ReplenishmentId;
 import io.donutstates.replenishment.StockRanOut;
 import io.donutstates.shared.SpringJdbcTransactions;
 import io.donutstates.shared.SqlTime;
 import io.donutstates.shared.TestDatabase;
+import io.donutstates.stock.FactoryId;
 import io.donutstates.stock.Quantity;
 import io.donutstates.stock.Sku;
 import java.time.Instant;

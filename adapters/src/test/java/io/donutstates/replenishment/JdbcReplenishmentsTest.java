@@ -26,4 +26,9 @@ class JdbcReplenishmentsTest extends ReplenishmentsContract {
     protected Replenishments replenishments() {
         return replenishments;
     }
+
+    @Override
+    protected ReplenishmentViews views() {
+        return replenishments;
+    }
 }

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.donutstates.factory.FactoryId;
 import io.donutstates.replenishment.JdbcReplenishments;
 import io.donutstates.replenishment.Replenishment;
 import io.donutstates.replenishment.ReplenishmentId;
 import io.donutstates.shared.TestDatabase;
+import io.donutstates.stock.FactoryId;
 import io.donutstates.stock.Quantity;
 import io.donutstates.stock.Sku;
 import java.time.Instant;

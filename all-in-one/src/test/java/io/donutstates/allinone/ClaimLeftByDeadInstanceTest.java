@@ -3,11 +3,11 @@ package io.donutstates.allinone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.donutstates.factory.FactoryId;
 import io.donutstates.messaging.Outbox;
 import io.donutstates.replenishment.Replenishment;
 import io.donutstates.replenishment.ReplenishmentId;
 import io.donutstates.replenishment.Replenishments;
+import io.donutstates.stock.FactoryId;
 import io.donutstates.stock.Quantity;
 import io.donutstates.stock.Sku;
 import java.time.Duration;

@@ -2,12 +2,12 @@ package io.donutstates.allinone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.donutstates.factory.FactoryId;
 import io.donutstates.messaging.JdbcOutbox;
 import io.donutstates.messaging.OutboxBacklog;
 import io.donutstates.replenishment.ReplenishmentId;
 import io.donutstates.replenishment.StockRanOut;
 import io.donutstates.shared.Database;
+import io.donutstates.stock.FactoryId;
 import io.donutstates.stock.Quantity;
 import io.donutstates.stock.Sku;
 import java.sql.SQLException;
@@ -70,7 +70,7 @@ class OutboxCostTest {
         assertThat(outbox.lockDue(now, 50)).extracting(e -> e.event().sku().value())
                 .as("the event waiting out its backoff is not due").containsExactly("CP-502101", "CP-502103");
         assertThat(outbox.lockDue(now.plusSeconds(5), 50)).hasSize(3);
-        OutboxBacklog backlog = outbox.backlog(10_000);
+        OutboxBacklog<StockRanOut> backlog = outbox.backlog(10_000);
         assertThat(backlog.pendingText()).isEqualTo("3");
         assertThat(backlog.oldest().orElseThrow().sku().value()).isEqualTo("CP-502101");
         assertThat(backlog.oldestAge(now)).isEqualTo(Duration.ofSeconds(90));
@@ -87,7 +87,7 @@ class OutboxCostTest {
                         SELECT UUID(), 'StockRanOut', UUID(), :payload, UTC_TIMESTAMP(3) FROM seq_1_to_120
                         """).param("payload", jsonOf(event("CP-502104", Instant.now()))).update();
 
-        OutboxBacklog backlog = outbox.backlog(100);
+        OutboxBacklog<StockRanOut> backlog = outbox.backlog(100);
 
         assertThat(backlog.pending()).isEqualTo(100);
         assertThat(backlog.more()).isTrue();

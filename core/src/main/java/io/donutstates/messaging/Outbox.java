@@ -1,19 +1,18 @@
 package io.donutstates.messaging;
 
-import io.donutstates.replenishment.StockRanOut;
 import java.time.Instant;
 import java.util.List;
 
 /** Events written in the same transaction as the change that caused them, waiting to be published. */
-public interface Outbox {
+public interface Outbox<E extends OutboxEvent> {
 
-    void append(StockRanOut event);
+    void append(E event);
 
     /**
      * Locks up to {@code limit} unpublished events that are due at {@code now} (never tried, or their
      * next attempt has come) and that no other relay holds; new events first, then by due time.
      */
-    List<OutboxEntry> lockDue(Instant now, int limit);
+    List<OutboxEntry<E>> lockDue(Instant now, int limit);
 
     void markPublished(long entryId, Instant at);
 
@@ -27,8 +26,8 @@ public interface Outbox {
      * What waits to be published, read in bounded time: the pending events counted up to
      * {@code countUpTo} (more are reported as "more"), and the oldest of them with its last error.
      */
-    OutboxBacklog backlog(int countUpTo);
+    OutboxBacklog<E> backlog(int countUpTo);
 
     /** An event waiting in the outbox, with the attempts made to publish it so far. */
-    record OutboxEntry(long id, StockRanOut event, int attempts) { }
+    record OutboxEntry<E extends OutboxEvent>(long id, E event, int attempts) { }
 }

@@ -1,6 +1,5 @@
 package io.donutstates.messaging;
 
-import io.donutstates.replenishment.StockRanOut;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -9,14 +8,20 @@ import java.util.Optional;
  * What waits in the outbox: the unpublished events (counted up to a cap, {@code more} when there
  * are more), and the oldest of them, how often it was tried and its last error.
  */
-public record OutboxBacklog(long pending, boolean more, Optional<StockRanOut> oldest, int oldestAttempts,
-                            String lastError) {
+public record OutboxBacklog<E extends OutboxEvent>(long pending, boolean more, Optional<E> oldest, int oldestAttempts,
+                                                   String lastError) {
 
-    public static final OutboxBacklog EMPTY = new OutboxBacklog(0, false, Optional.empty(), 0, null);
+    /** Nothing waits. */
+    public static final OutboxBacklog<OutboxEvent> EMPTY = new OutboxBacklog<>(0, false, Optional.empty(), 0, null);
+
+    /** Nothing waits, as a backlog of the caller's kind of event. */
+    public static <E extends OutboxEvent> OutboxBacklog<E> empty() {
+        return new OutboxBacklog<>(0, false, Optional.empty(), 0, null);
+    }
 
     /** Since when the oldest unpublished event waits (when it was written). */
     public Optional<Instant> oldestSince() {
-        return oldest.map(StockRanOut::occurredAt);
+        return oldest.map(OutboxEvent::occurredAt);
     }
 
     /** How long the oldest unpublished event has waited; zero when nothing waits. */

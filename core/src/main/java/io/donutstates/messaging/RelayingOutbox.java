@@ -11,23 +11,23 @@ import java.util.List;
  * An event the topic does not take waits its own growing delay ({@link RelayBackoff}) and never
  * holds up the others.
  */
-public class RelayingOutbox {
+public class RelayingOutbox<E extends OutboxEvent> {
 
-    private final Outbox outbox;
-    private final StockTopic topic;
+    private final Outbox<E> outbox;
+    private final StockTopic<E> topic;
     private final Transactions transactions;
     private final Clock clock;
     private final int batchSize;
     private final RelayBackoff backoff;
-    private final FailedAttempts failedAttempts;
+    private final FailedAttempts<? super E> failedAttempts;
 
     /** Told of each attempt the topic refused, e.g. to log it. */
-    public interface FailedAttempts {
-        void failed(Outbox.OutboxEntry entry, int attempt, String error, Instant nextAttemptAt);
+    public interface FailedAttempts<E extends OutboxEvent> {
+        void failed(Outbox.OutboxEntry<? extends E> entry, int attempt, String error, Instant nextAttemptAt);
     }
 
-    public RelayingOutbox(Outbox outbox, StockTopic topic, Transactions transactions, Clock clock, int batchSize,
-                          RelayBackoff backoff, FailedAttempts failedAttempts) {
+    public RelayingOutbox(Outbox<E> outbox, StockTopic<E> topic, Transactions transactions, Clock clock,
+                          int batchSize, RelayBackoff backoff, FailedAttempts<? super E> failedAttempts) {
         this.outbox = outbox;
         this.topic = topic;
         this.transactions = transactions;
@@ -43,9 +43,9 @@ public class RelayingOutbox {
      */
     public int relayBatch() {
         return transactions.inTransaction(() -> {
-            List<Outbox.OutboxEntry> due = outbox.lockDue(clock.instant(), batchSize);
+            List<Outbox.OutboxEntry<E>> due = outbox.lockDue(clock.instant(), batchSize);
             int published = 0;
-            for (Outbox.OutboxEntry entry : due) {
+            for (Outbox.OutboxEntry<E> entry : due) {
                 try {
                     topic.publish(entry.event());
                 } catch (RuntimeException e) {

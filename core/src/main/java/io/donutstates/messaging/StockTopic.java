@@ -1,10 +1,8 @@
 package io.donutstates.messaging;
 
-import io.donutstates.replenishment.StockRanOut;
-
 /** The topic that carries stock events to their subscribed queues ({@code stock_queue}). */
-public interface StockTopic {
+public interface StockTopic<E extends OutboxEvent> {
 
     /** Publishes the event; throws when the broker did not take it. */
-    void publish(StockRanOut event);
+    void publish(E event);
 }

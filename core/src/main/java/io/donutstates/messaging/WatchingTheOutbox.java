@@ -17,13 +17,13 @@ public class WatchingTheOutbox {
     /** Pending events are counted up to this many, so reading the backlog costs the same however large it is. */
     public static final int COUNT_UP_TO = 10_000;
 
-    private final Outbox outbox;
+    private final Outbox<?> outbox;
     private final Alerts alerts;
     private final Clock clock;
     private final Duration limit;
     private volatile boolean incidentOpen;
 
-    public WatchingTheOutbox(Outbox outbox, Alerts alerts, Clock clock, Duration limit) {
+    public WatchingTheOutbox(Outbox<?> outbox, Alerts alerts, Clock clock, Duration limit) {
         if (limit == null || limit.isNegative() || limit.isZero()) {
             throw new IllegalArgumentException("the outbox publish limit must be positive (got " + limit + ")");
         }
@@ -34,8 +34,8 @@ public class WatchingTheOutbox {
     }
 
     /** Reads the backlog and raises the alert when it is stuck; returns the backlog read. */
-    public OutboxBacklog look() {
-        OutboxBacklog backlog = outbox.backlog(COUNT_UP_TO);
+    public OutboxBacklog<?> look() {
+        OutboxBacklog<?> backlog = outbox.backlog(COUNT_UP_TO);
         Instant now = clock.instant();
         if (!isStuck(backlog, now)) {
             incidentOpen = false;
@@ -49,7 +49,7 @@ public class WatchingTheOutbox {
     }
 
     /** Whether the oldest unpublished event has waited longer than the limit. */
-    public boolean isStuck(OutboxBacklog backlog, Instant now) {
+    public boolean isStuck(OutboxBacklog<?> backlog, Instant now) {
         return backlog.oldestAge(now).compareTo(limit) > 0;
     }
 
@@ -57,12 +57,11 @@ public class WatchingTheOutbox {
         return limit;
     }
 
-    private Alert stuck(OutboxBacklog backlog, Instant now) {
-        var oldest = backlog.oldest().orElseThrow();
-        String reason = "stock event of " + oldest.sku().value() + " not published for "
+    private Alert stuck(OutboxBacklog<?> backlog, Instant now) {
+        OutboxEvent oldest = backlog.oldest().orElseThrow();
+        String reason = oldest.describe() + " not published for "
                 + backlog.oldestAge(now).toSeconds() + " s (" + backlog.oldestAttempts() + " attempt(s); limit "
                 + limit.toSeconds() + " s); " + backlog.pendingText() + " event(s) wait in the outbox";
-        return new Alert(Alert.Kind.OUTBOX_STUCK, oldest.sku().value(), oldest.factoryId().value(),
-                oldest.replenishmentId().toString(), reason, backlog.lastError(), now);
+        return oldest.alert(Alert.Kind.OUTBOX_STUCK, reason, backlog.lastError(), now);
     }
 }

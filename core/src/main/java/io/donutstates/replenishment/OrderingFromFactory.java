@@ -34,16 +34,16 @@ public class OrderingFromFactory {
             return new OrderOutcome.NothingToDo("unknown replenishment " + id);
         }
         var replenishment = found.get();
-        if (replenishment.status() != ReplenishmentStatus.REQUESTED) {
+        if (!Transition.ORDER.allowedFrom(replenishment.status())) {
             return new OrderOutcome.NothingToDo("replenishment " + id + " is " + replenishment.status());
         }
         var now = clock.instant();
         if (!replenishments.claimForOrdering(id, now, now.plus(lease))) {
-            return replenishments.find(id).filter(r -> r.status() == ReplenishmentStatus.REQUESTED).isPresent()
+            return replenishments.find(id).filter(r -> Transition.ORDER.allowedFrom(r.status())).isPresent()
                     ? new OrderOutcome.Busy(lease)
                     : new OrderOutcome.NothingToDo("replenishment " + id + " moved on");
         }
-        var order = new ProductionOrder(id, replenishment.sku(), replenishment.factoryId(),
+        var order = new ProductionOrder(id.orderReference(), replenishment.sku(), replenishment.factoryId(),
                 replenishment.quantity(), callbacks.urlFor(id));
         FactoryAnswer answer = factory.order(order);
         if (answer instanceof FactoryAnswer.Unavailable unavailable) {

@@ -14,12 +14,12 @@ public class RedrivingReplenishment {
     public enum Outcome { REDRIVEN, SUPERSEDED, NOTHING_TO_REDRIVE }
 
     private final Replenishments replenishments;
-    private final Outbox outbox;
+    private final Outbox<StockRanOut> outbox;
     private final Transactions transactions;
     private final Clock clock;
 
-    public RedrivingReplenishment(Replenishments replenishments, Outbox outbox, Transactions transactions,
-                                  Clock clock) {
+    public RedrivingReplenishment(Replenishments replenishments, Outbox<StockRanOut> outbox,
+                                  Transactions transactions, Clock clock) {
         this.replenishments = replenishments;
         this.outbox = outbox;
         this.transactions = transactions;
@@ -33,7 +33,7 @@ public class RedrivingReplenishment {
                 return Outcome.NOTHING_TO_REDRIVE;
             }
             var replenishment = found.get();
-            if (replenishment.status() == ReplenishmentStatus.FAILED) {
+            if (Transition.REDRIVE.allowedFrom(replenishment.status())) {
                 if (!replenishments.reopen(id, clock.instant())) {
                     replenishments.note(id, "redrive skipped: another replenishment of " + replenishment.sku()
                             + " is under way", clock.instant());
@@ -43,7 +43,7 @@ public class RedrivingReplenishment {
                 outbox.append(replenishment.event(clock.instant()));
                 return Outcome.REDRIVEN;
             }
-            if (replenishment.status() == ReplenishmentStatus.REQUESTED) {
+            if (Transition.ORDER.allowedFrom(replenishment.status())) {
                 // Still waiting for an order: a fresh event is harmless and gets it going.
                 replenishments.note(id, "redriven from dead_letter_queue", clock.instant());
                 outbox.append(replenishment.event(clock.instant()));

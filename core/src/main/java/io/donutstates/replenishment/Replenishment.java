@@ -1,6 +1,6 @@
 package io.donutstates.replenishment;
 
-import io.donutstates.factory.FactoryId;
+import io.donutstates.stock.FactoryId;
 import io.donutstates.stock.Quantity;
 import io.donutstates.stock.Sku;
 import java.time.Instant;

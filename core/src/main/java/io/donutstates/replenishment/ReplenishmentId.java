@@ -1,5 +1,6 @@
 package io.donutstates.replenishment;
 
+import io.donutstates.factory.OrderReference;
 import java.util.UUID;
 
 /** Identifies one request to refill a product's shelf, from stock-out to delivery. */
@@ -24,6 +25,11 @@ public record ReplenishmentId(UUID value) {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("replenishment id must be a UUID");
         }
+    }
+
+    /** The reference a production order for this replenishment carries. */
+    public OrderReference orderReference() {
+        return new OrderReference(value.toString());
     }
 
     @Override

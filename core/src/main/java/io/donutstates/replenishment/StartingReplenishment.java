@@ -12,10 +12,10 @@ import java.time.Clock;
 public class StartingReplenishment {
 
     private final Replenishments replenishments;
-    private final Outbox outbox;
+    private final Outbox<StockRanOut> outbox;
     private final Clock clock;
 
-    public StartingReplenishment(Replenishments replenishments, Outbox outbox, Clock clock) {
+    public StartingReplenishment(Replenishments replenishments, Outbox<StockRanOut> outbox, Clock clock) {
         this.replenishments = replenishments;
         this.outbox = outbox;
         this.clock = clock;

@@ -14,7 +14,7 @@ import java.time.Duration;
 public class SweepingStuckReplenishments {
 
     private final Replenishments replenishments;
-    private final Outbox outbox;
+    private final Outbox<StockRanOut> outbox;
     private final GivingUpReplenishment givingUp;
     private final Transactions transactions;
     private final Clock clock;
@@ -22,9 +22,9 @@ public class SweepingStuckReplenishments {
     private final int maxReorders;
     private final Duration requeueAfter;
 
-    public SweepingStuckReplenishments(Replenishments replenishments, Outbox outbox, GivingUpReplenishment givingUp,
-                                       Transactions transactions, Clock clock, Duration deliveryDeadline,
-                                       int maxReorders, Duration requeueAfter) {
+    public SweepingStuckReplenishments(Replenishments replenishments, Outbox<StockRanOut> outbox,
+                                       GivingUpReplenishment givingUp, Transactions transactions, Clock clock,
+                                       Duration deliveryDeadline, int maxReorders, Duration requeueAfter) {
         this.replenishments = replenishments;
         this.outbox = outbox;
         this.givingUp = givingUp;

@@ -1,7 +1,5 @@
 package io.donutstates.stock;
 
-import io.donutstates.factory.FactoryId;
-
 /**
  * A donut the shop sells, with its stock and its policy: when to reorder and across how many slots
  * its stock is kept. {@code stock} is the sum of every slot.

@@ -1,8 +1,8 @@
 package io.donutstates.messaging;
 
-import io.donutstates.factory.FactoryId;
 import io.donutstates.replenishment.ReplenishmentId;
 import io.donutstates.replenishment.StockRanOut;
+import io.donutstates.stock.FactoryId;
 import io.donutstates.stock.Quantity;
 import io.donutstates.stock.Sku;
 import java.time.Instant;
@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** The outbox as the database keeps it, in memory: due time, attempts and last error per event. */
-public final class InMemoryOutbox implements Outbox, io.donutstates.shared.RollsBack {
+public final class InMemoryOutbox implements Outbox<StockRanOut>, io.donutstates.shared.RollsBack {
 
     static final class Row {
         final long id;
@@ -57,10 +57,10 @@ public final class InMemoryOutbox implements Outbox, io.donutstates.shared.Rolls
     }
 
     @Override
-    public List<OutboxEntry> lockDue(Instant now, int limit) {
+    public List<OutboxEntry<StockRanOut>> lockDue(Instant now, int limit) {
         return rows.stream().filter(r -> r.publishedAt == null && !r.nextAttemptAt.isAfter(now))
                 .sorted(Comparator.comparing((Row r) -> r.nextAttemptAt).thenComparing(r -> r.id))
-                .limit(limit).map(r -> new OutboxEntry(r.id, r.event, r.attempts)).toList();
+                .limit(limit).map(r -> new OutboxEntry<>(r.id, r.event, r.attempts)).toList();
     }
 
     @Override
@@ -84,10 +84,10 @@ public final class InMemoryOutbox implements Outbox, io.donutstates.shared.Rolls
     }
 
     @Override
-    public OutboxBacklog backlog(int countUpTo) {
+    public OutboxBacklog<StockRanOut> backlog(int countUpTo) {
         long pending = pendingCount();
         Optional<Row> oldest = rows.stream().filter(r -> r.publishedAt == null).findFirst();
-        return oldest.map(r -> new OutboxBacklog(Math.min(pending, countUpTo), pending > countUpTo,
-                Optional.of(r.event), r.attempts, r.lastError)).orElse(OutboxBacklog.EMPTY);
+        return oldest.map(r -> new OutboxBacklog<>(Math.min(pending, countUpTo), pending > countUpTo,
+                Optional.of(r.event), r.attempts, r.lastError)).orElse(OutboxBacklog.empty());
     }
 }

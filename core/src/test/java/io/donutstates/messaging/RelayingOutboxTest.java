@@ -29,13 +29,13 @@ class RelayingOutboxTest {
     private final Set<String> refusedSkus = new HashSet<>();
     private final List<StockRanOut> published = new ArrayList<>();
     private final List<String> failures = new ArrayList<>();
-    private final StockTopic topic = event -> {
+    private final StockTopic<StockRanOut> topic = event -> {
         if (refusedSkus.contains(event.sku().value())) {
             throw new IllegalStateException("topic refused " + event.sku().value());
         }
         published.add(event);
     };
-    private final RelayingOutbox relay = new RelayingOutbox(outbox, topic, NO_TRANSACTION, clock, 50,
+    private final RelayingOutbox<StockRanOut> relay = new RelayingOutbox<>(outbox, topic, NO_TRANSACTION, clock, 50,
             new RelayBackoff(Duration.ofSeconds(1), Duration.ofSeconds(10)),
             (entry, attempt, error, next) -> failures.add(entry.event().sku().value() + "#" + attempt + "@" + next));
 

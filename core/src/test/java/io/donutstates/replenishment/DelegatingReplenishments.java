@@ -30,10 +30,6 @@ class DelegatingReplenishments implements Replenishments {
         return delegate.open(replenishment);
     }
 
-    @Override
-    public List<Replenishment> list(Optional<Sku> sku, int limit) {
-        return delegate.list(sku, limit);
-    }
 
     @Override
     public boolean claimForOrdering(ReplenishmentId id, Instant now, Instant leaseUntil) {
@@ -80,15 +76,7 @@ class DelegatingReplenishments implements Replenishments {
         return delegate.reorder(id, at);
     }
 
-    @Override
-    public java.util.Map<ReplenishmentStatus, Long> countByStatus(Instant endedSince) {
-        return delegate.countByStatus(endedSince);
-    }
 
-    @Override
-    public java.util.Optional<Instant> oldestWaitingSince() {
-        return delegate.oldestWaitingSince();
-    }
 
     @Override
     public boolean reopen(ReplenishmentId id, Instant at) {
@@ -100,10 +88,6 @@ class DelegatingReplenishments implements Replenishments {
         delegate.note(id, note, at);
     }
 
-    @Override
-    public List<String> notes(ReplenishmentId id) {
-        return delegate.notes(id);
-    }
 
     @Override
     public boolean touchIfIdle(ReplenishmentId id, Instant idleSince, Instant at) {

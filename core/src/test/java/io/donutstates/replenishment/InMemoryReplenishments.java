@@ -16,11 +16,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Replenishments in memory, each status change guarded by the same condition as the SQL's
- * conditional UPDATE (leases included), and one open replenishment per product, as the unique
- * {@code open_sku} key allows.
+ * Replenishments in memory, for the use cases and the views alike, each status change allowed from
+ * the statuses its {@link Transition} names, as the SQL's conditional UPDATE is (leases included),
+ * and one open replenishment per product, as the unique {@code open_sku} key allows.
  */
-public final class InMemoryReplenishments implements Replenishments, RollsBack {
+public final class InMemoryReplenishments implements Replenishments, ReplenishmentViews, RollsBack {
 
     /** A row: the replenishment plus what the table keeps beside it. */
     private record Row(Replenishment r, Instant leaseUntil, Instant lastAttemptAt) { }
@@ -96,7 +96,7 @@ public final class InMemoryReplenishments implements Replenishments, RollsBack {
     @Override
     public synchronized boolean claimForOrdering(ReplenishmentId id, Instant now, Instant leaseUntil) {
         var row = rows.get(id);
-        if (row == null || row.r().status() != ReplenishmentStatus.REQUESTED
+        if (row == null || !Transition.ORDER.allowedFrom(row.r().status())
                 || row.leaseUntil() != null && !row.leaseUntil().isBefore(now)) {
             return false;
         }
@@ -109,11 +109,11 @@ public final class InMemoryReplenishments implements Replenishments, RollsBack {
     @Override
     public synchronized boolean markOrdered(ReplenishmentId id, Instant at) {
         var row = rows.get(id);
-        if (row == null || row.r().status() != ReplenishmentStatus.REQUESTED) {
+        if (row == null || !Transition.ORDER.allowedFrom(row.r().status())) {
             return false;
         }
         var r = row.r();
-        rows.put(id, new Row(copy(r, ReplenishmentStatus.ORDERED, r.attempts(), r.reorders(), null, at, r.failedAt(),
+        rows.put(id, new Row(copy(r, Transition.ORDER.to(), r.attempts(), r.reorders(), null, at, r.failedAt(),
                 null), null, row.lastAttemptAt()));
         return true;
     }
@@ -141,11 +141,11 @@ public final class InMemoryReplenishments implements Replenishments, RollsBack {
     @Override
     public synchronized boolean markFailed(ReplenishmentId id, String reason, Instant at) {
         var row = rows.get(id);
-        if (row == null || !row.r().status().isOpen()) {
+        if (row == null || !Transition.FAIL.allowedFrom(row.r().status())) {
             return false;
         }
         var r = row.r();
-        rows.put(id, new Row(copy(r, ReplenishmentStatus.FAILED, r.attempts(), r.reorders(),
+        rows.put(id, new Row(copy(r, Transition.FAIL.to(), r.attempts(), r.reorders(),
                 r.lastError() != null ? r.lastError() : reason, r.orderedAt(), at, r.waitingForFactorySince()),
                 null, row.lastAttemptAt()));
         return true;
@@ -154,11 +154,11 @@ public final class InMemoryReplenishments implements Replenishments, RollsBack {
     @Override
     public synchronized boolean markDelivered(ReplenishmentId id, Quantity delivered, Instant at) {
         var row = rows.get(id);
-        if (row == null || row.r().status() == ReplenishmentStatus.DELIVERED) {
+        if (row == null || !Transition.DELIVER.allowedFrom(row.r().status())) {
             return false;
         }
         var r = row.r();
-        rows.put(id, new Row(new Replenishment(id, r.sku(), r.factoryId(), r.quantity(), ReplenishmentStatus.DELIVERED,
+        rows.put(id, new Row(new Replenishment(id, r.sku(), r.factoryId(), r.quantity(), Transition.DELIVER.to(),
                 delivered.value(), r.attempts(), r.reorders(), r.lastError(), r.requestedAt(), r.orderedAt(), at,
                 r.failedAt(), r.waitingForFactorySince()), null, row.lastAttemptAt()));
         return true;
@@ -186,11 +186,11 @@ public final class InMemoryReplenishments implements Replenishments, RollsBack {
     @Override
     public synchronized boolean reorder(ReplenishmentId id, Instant at) {
         var row = rows.get(id);
-        if (row == null || row.r().status() != ReplenishmentStatus.ORDERED) {
+        if (row == null || !Transition.REORDER.allowedFrom(row.r().status())) {
             return false;
         }
         var r = row.r();
-        rows.put(id, new Row(copy(r, ReplenishmentStatus.REQUESTED, r.attempts(), r.reorders() + 1,
+        rows.put(id, new Row(copy(r, Transition.REORDER.to(), r.attempts(), r.reorders() + 1,
                 "no delivery before the deadline; ordering again", r.orderedAt(), r.failedAt(),
                 r.waitingForFactorySince()), row.leaseUntil(), at));
         return true;
@@ -223,11 +223,11 @@ public final class InMemoryReplenishments implements Replenishments, RollsBack {
     @Override
     public synchronized boolean reopen(ReplenishmentId id, Instant at) {
         var row = rows.get(id);
-        if (row == null || row.r().status() != ReplenishmentStatus.FAILED || openFor(row.r().sku()).isPresent()) {
+        if (row == null || !Transition.REDRIVE.allowedFrom(row.r().status()) || openFor(row.r().sku()).isPresent()) {
             return false;
         }
         var r = row.r();
-        rows.put(id, new Row(copy(r, ReplenishmentStatus.REQUESTED, r.attempts(), r.reorders(), r.lastError(),
+        rows.put(id, new Row(copy(r, Transition.REDRIVE.to(), r.attempts(), r.reorders(), r.lastError(),
                 r.orderedAt(), null, null), null, at));
         return true;
     }
@@ -245,7 +245,7 @@ public final class InMemoryReplenishments implements Replenishments, RollsBack {
     @Override
     public synchronized boolean touchIfIdle(ReplenishmentId id, Instant idleSince, Instant at) {
         var row = rows.get(id);
-        if (row == null || row.r().status() != ReplenishmentStatus.REQUESTED || !idleSince(row, idleSince)) {
+        if (row == null || !Transition.ORDER.allowedFrom(row.r().status()) || !idleSince(row, idleSince)) {
             return false;
         }
         rows.put(id, new Row(row.r(), row.leaseUntil(), at));

@@ -9,4 +9,9 @@ class InMemoryReplenishmentsTest extends ReplenishmentsContract {
     protected Replenishments replenishments() {
         return replenishments;
     }
+
+    @Override
+    protected ReplenishmentViews views() {
+        return replenishments;
+    }
 }

@@ -37,7 +37,7 @@ class OrderingFromFactoryTest {
         assertThat(ordered.orderedAt()).isEqualTo(clock.instant());
         assertThat(ordered.attempts()).isEqualTo(1);
         assertThat(factory.orders()).singleElement().satisfies(order -> {
-            assertThat(order.replenishmentId()).isEqualTo(requested.id());
+            assertThat(order.reference()).isEqualTo(requested.id().orderReference());
             assertThat(order.quantity()).isEqualTo(Quantity.of(10));
             assertThat(order.callbackUrl()).isEqualTo(callbacks.urlFor(requested.id()));
         });

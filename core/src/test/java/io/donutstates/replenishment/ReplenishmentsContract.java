@@ -2,7 +2,7 @@ package io.donutstates.replenishment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.donutstates.factory.FactoryId;
+import io.donutstates.stock.FactoryId;
 import io.donutstates.stock.Quantity;
 import io.donutstates.stock.Sku;
 import java.time.Duration;
@@ -10,10 +10,11 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every {@link Replenishments} must do, run against the in-memory fake and the database
- * adapter alike, so the fake the use-case tests rely on behaves as the SQL does. Each status change
- * is guarded: tried twice, or from the wrong status, it changes nothing. Tests use products of
- * their own, so an implementation may keep its rows from one test to the next.
+ * What every {@link Replenishments} (and the {@link ReplenishmentViews} beside it) must do, run
+ * against the in-memory fake and the database adapter alike, so the fake the use-case tests rely on
+ * behaves as the SQL does. Each status change is guarded: tried twice, or from a status its
+ * {@link Transition} does not start from, it changes nothing. Tests use products of their own, so an
+ * implementation may keep its rows from one test to the next.
  */
 public abstract class ReplenishmentsContract {
 
@@ -21,6 +22,9 @@ public abstract class ReplenishmentsContract {
 
     /** The implementation under test. */
     protected abstract Replenishments replenishments();
+
+    /** The views over the same replenishments. */
+    protected abstract ReplenishmentViews views();
 
     private static Replenishment aRequest(String sku) {
         return Replenishment.requested(ReplenishmentId.random(), Sku.of(sku), new FactoryId("FF-500293"),
@@ -158,6 +162,45 @@ public abstract class ReplenishmentsContract {
         replenishments().note(r.id(), "first", T0);
         replenishments().note(r.id(), "second", T0.plusSeconds(1));
 
-        assertThat(replenishments().notes(r.id())).containsExactly(T0 + " first", T0.plusSeconds(1) + " second");
+        assertThat(views().notes(r.id())).containsExactly(T0 + " first", T0.plusSeconds(1) + " second");
+    }
+
+    @Test
+    public void every_status_change_happens_exactly_from_the_statuses_its_transition_starts_from() {
+        for (var transition : Transition.values()) {
+            for (var status : ReplenishmentStatus.values()) {
+                var r = in(status, "LIFE-" + transition + "-" + status);
+
+                boolean moved = make(transition, r.id());
+
+                assertThat(moved).as(transition + " from " + status).isEqualTo(transition.allowedFrom(status));
+                assertThat(statusOf(r)).as("after " + transition + " from " + status)
+                        .isEqualTo(moved ? transition.to() : status);
+            }
+        }
+    }
+
+    /** A replenishment of a product of its own, brought to the given status. */
+    private Replenishment in(ReplenishmentStatus status, String sku) {
+        var r = opened(sku);
+        switch (status) {
+            case REQUESTED -> { }
+            case ORDERED -> replenishments().markOrdered(r.id(), T0);
+            case DELIVERED -> replenishments().markDelivered(r.id(), Quantity.of(10), T0);
+            case FAILED -> replenishments().markFailed(r.id(), "given up", T0);
+        }
+        assertThat(statusOf(r)).isEqualTo(status);
+        return r;
+    }
+
+    private boolean make(Transition transition, ReplenishmentId id) {
+        var at = T0.plusSeconds(1);
+        return switch (transition) {
+            case ORDER -> replenishments().markOrdered(id, at);
+            case REORDER -> replenishments().reorder(id, at);
+            case FAIL -> replenishments().markFailed(id, "given up", at);
+            case DELIVER -> replenishments().markDelivered(id, Quantity.of(10), at);
+            case REDRIVE -> replenishments().reopen(id, at);
+        };
     }
 }

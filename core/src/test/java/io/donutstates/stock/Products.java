@@ -1,7 +1,5 @@
 package io.donutstates.stock;
 
-import io.donutstates.factory.FactoryId;
-
 /** Named product fixtures. */
 public final class Products {
 

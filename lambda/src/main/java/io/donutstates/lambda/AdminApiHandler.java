@@ -273,11 +273,11 @@ public class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, AP
     private HttpReply summary() {
         var now = clock.instant();
         var queues = shop.queues();
-        long oldest = shop.replenishments().oldestWaitingSince()
+        long oldest = shop.replenishmentViews().oldestWaitingSince()
                 .map(t -> Duration.between(t, now).toSeconds()).orElse(0L);
         return new HttpReply(200, OpsSummaryAnswer.of(queues.depth(queues.stockQueueUrl()),
                 queues.depth(queues.deadLetterQueueUrl()), oldest, List.of(),
-                shop.replenishments().countByStatus(now.minus(ENDED_WINDOW)), shop.alerts().recent(20)));
+                shop.replenishmentViews().countByStatus(now.minus(ENDED_WINDOW)), shop.alerts().recent(20)));
     }
 
     private static String decode(String segment) {

@@ -25,7 +25,9 @@ import io.donutstates.replenishment.GivingUpReplenishment;
 import io.donutstates.replenishment.NoticingFactoryOutages;
 import io.donutstates.replenishment.ReceivingDelivery;
 import io.donutstates.replenishment.RedrivingReplenishment;
+import io.donutstates.replenishment.ReplenishmentViews;
 import io.donutstates.replenishment.Replenishments;
+import io.donutstates.replenishment.StockRanOut;
 import io.donutstates.replenishment.SweepingStuckReplenishments;
 import io.donutstates.sales.Selling;
 import io.donutstates.sales.SellingOnce;
@@ -169,7 +171,7 @@ public final class LambdaShop implements AutoCloseable {
      */
     public void prime() {
         AnswerJson.text(shop.reads().endpoints().products().body());
-        shop.books().replenishments().list(Optional.empty(), 1);
+        shop.reads().replenishments().list(Optional.empty(), 1);
         sqs.get();
         if (shop.settings().sns().configured()) {
             sns.get();
@@ -202,7 +204,12 @@ public final class LambdaShop implements AutoCloseable {
         return shop.books().replenishments();
     }
 
-    public Outbox outbox() {
+    /** The replenishments as the ops summary and the tests read them. */
+    public ReplenishmentViews replenishmentViews() {
+        return shop.reads().replenishments();
+    }
+
+    public Outbox<StockRanOut> outbox() {
         return shop.books().outbox();
     }
 
@@ -257,7 +264,7 @@ public final class LambdaShop implements AutoCloseable {
         return shop.watchingTheOutbox();
     }
 
-    public RelayingOutbox relaying() {
+    public RelayingOutbox<StockRanOut> relaying() {
         return shop.relaying();
     }
 

@@ -94,7 +94,7 @@ public class ScheduledJobsHandler implements RequestHandler<ScheduledEvent, Map<
             }
         }
         // Raises one OUTBOX_STUCK alert when the oldest event has waited past DONUT_OUTBOX_STUCK_AFTER.
-        OutboxBacklog backlog = OutboxBacklog.EMPTY;
+        OutboxBacklog<?> backlog = OutboxBacklog.EMPTY;
         try {
             backlog = shop.watchingTheOutbox().look();
         } catch (RuntimeException e) {

@@ -154,7 +154,7 @@ class FactoryCallbackHandlerTest {
         assertThat(shortDelivery.getStatusCode()).isEqualTo(200);
         assertThat(json(shortDelivery).get("deliveredQuantity").asInt()).isEqualTo(ordered - 1);
         assertThat(shop.stockOf("CP-502104")).isEqualTo(before + ordered - 1);
-        assertThat(shop.shop.replenishments().notes(replenishment.id())).singleElement().asString()
+        assertThat(shop.shop.replenishmentViews().notes(replenishment.id())).singleElement().asString()
                 .contains("short delivery");
     }
 

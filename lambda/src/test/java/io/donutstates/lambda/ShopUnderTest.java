@@ -80,7 +80,7 @@ final class ShopUnderTest implements AutoCloseable {
     }
 
     List<Replenishment> replenishmentsOf(String sku) {
-        return shop.replenishments().list(Optional.of(Sku.of(sku)), 10);
+        return shop.replenishmentViews().list(Optional.of(Sku.of(sku)), 10);
     }
 
     JdbcClient jdbc() {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
-import io.donutstates.factory.FactoryId;
 import io.donutstates.messaging.SnsStockTopic;
 import io.donutstates.messaging.SqsClients;
 import io.donutstates.messaging.StockEventJson;
@@ -12,6 +11,7 @@ import io.donutstates.replenishment.Replenishment;
 import io.donutstates.replenishment.ReplenishmentId;
 import io.donutstates.sales.Purchase;
 import io.donutstates.sales.SaleResult;
+import io.donutstates.stock.FactoryId;
 import io.donutstates.stock.Quantity;
 import io.donutstates.stock.Sku;
 import java.time.Instant;

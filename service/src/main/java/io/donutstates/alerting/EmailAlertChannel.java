@@ -1,7 +1,7 @@
 package io.donutstates.alerting;
 
-import io.donutstates.factory.FactoryId;
 import io.donutstates.factory.JdbcFactoryDirectory;
+import io.donutstates.stock.FactoryId;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;

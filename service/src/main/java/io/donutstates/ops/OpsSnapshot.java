@@ -4,7 +4,7 @@ import io.donutstates.messaging.OutboxBacklog;
 import io.donutstates.messaging.SqsQueues;
 import io.donutstates.messaging.WatchingTheOutbox;
 import io.donutstates.replenishment.ReplenishmentStatus;
-import io.donutstates.replenishment.Replenishments;
+import io.donutstates.replenishment.ReplenishmentViews;
 import io.donutstates.service.ShopReads;
 import io.donutstates.stock.Stock;
 import io.micrometer.core.instrument.Gauge;
@@ -42,12 +42,12 @@ public class OpsSnapshot extends EverySecond {
                           String queueError) { }
 
     private final SqsQueues queues;
-    private final Replenishments replenishments;
+    private final ReplenishmentViews replenishments;
     private final Stock stock;
     private final Clock clock;
     private final MeterRegistry meters;
     private final WatchingTheOutbox watchingTheOutbox;
-    private volatile OutboxBacklog outbox;
+    private volatile OutboxBacklog<?> outbox;
     private final Set<String> stockGauges = ConcurrentHashMap.newKeySet();
     private volatile Reading last;
 
@@ -101,7 +101,7 @@ public class OpsSnapshot extends EverySecond {
     }
 
     /** The outbox backlog as last read; the first call reads at once if the background has not yet. */
-    public OutboxBacklog outbox() {
+    public OutboxBacklog<?> outbox() {
         if (outbox == null) {
             read();
         }

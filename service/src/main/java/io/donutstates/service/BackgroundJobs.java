@@ -29,7 +29,7 @@ class BackgroundJobs implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(BackgroundJobs.class);
 
     private final DonutProperties donut;
-    private final RelayingOutbox relay;
+    private final RelayingOutbox<?> relay;
     private final SweepingStuckReplenishments sweep;
     private final SqsStockWorker worker;
     private final DeliveringAlerts alerting;
@@ -39,7 +39,7 @@ class BackgroundJobs implements SmartLifecycle {
     private final NoticingFactoryOutages outages;
     private ScheduledExecutorService scheduler;
 
-    BackgroundJobs(DonutProperties donut, RelayingOutbox relay, SweepingStuckReplenishments sweep, SqsClient sqs,
+    BackgroundJobs(DonutProperties donut, RelayingOutbox<?> relay, SweepingStuckReplenishments sweep, SqsClient sqs,
                    SqsQueues queues, StockMessageHandling handling, DeliveringAlerts alerting,
                    DeadLetterWatch deadLetterWatch, PurgingHistory purging, ShopMetrics metrics,
                    NoticingFactoryOutages outages) {

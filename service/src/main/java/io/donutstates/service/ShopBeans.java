@@ -27,6 +27,7 @@ import io.donutstates.replenishment.OrderingFromFactory;
 import io.donutstates.replenishment.ReceivingDelivery;
 import io.donutstates.replenishment.RedrivingReplenishment;
 import io.donutstates.replenishment.Replenishments;
+import io.donutstates.replenishment.StockRanOut;
 import io.donutstates.replenishment.SweepingStuckReplenishments;
 import io.donutstates.sales.Checkout;
 import io.donutstates.sales.SellingOnce;
@@ -65,7 +66,7 @@ class ShopBeans {
     }
 
     @Bean
-    Outbox outbox(Shop shop) {
+    Outbox<StockRanOut> outbox(Shop shop) {
         return shop.books().outbox();
     }
 
@@ -165,7 +166,7 @@ class ShopBeans {
 
     /** SNS when a topic is configured, checked at once: a topic that cannot be reached refuses the start. */
     @Bean
-    StockTopic stockTopic(Shop shop) {
+    StockTopic<StockRanOut> stockTopic(Shop shop) {
         shop.checkStockTopic();
         return shop.stockTopic();
     }
@@ -176,7 +177,7 @@ class ShopBeans {
     }
 
     @Bean
-    RelayingOutbox relayingOutbox(Shop shop) {
+    RelayingOutbox<StockRanOut> relayingOutbox(Shop shop) {
         return shop.relaying();
     }
 

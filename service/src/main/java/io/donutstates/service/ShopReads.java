@@ -2,7 +2,8 @@ package io.donutstates.service;
 
 import io.donutstates.alerting.JdbcAlerts;
 import io.donutstates.messaging.Outbox;
-import io.donutstates.replenishment.Replenishments;
+import io.donutstates.replenishment.ReplenishmentViews;
+import io.donutstates.replenishment.StockRanOut;
 import io.donutstates.stock.JdbcStockAudit;
 import io.donutstates.stock.Stock;
 import io.donutstates.stock.StockLedger;
@@ -12,5 +13,5 @@ import io.donutstates.stock.StockLedger;
  * gauges, the outbox backlog — over the read pool ({@code donut-reads}): they never take a connection a purchase waits
  * for, and the server stops any of their statements after {@code DONUT_DB_READ_TIMEOUT}.
  */
-public record ShopReads(Stock stock, StockLedger ledger, Replenishments replenishments, JdbcAlerts alerts,
-                        JdbcStockAudit audit, Outbox outbox) { }
+public record ShopReads(Stock stock, StockLedger ledger, ReplenishmentViews replenishments, JdbcAlerts alerts,
+                        JdbcStockAudit audit, Outbox<StockRanOut> outbox) { }

@@ -1,8 +1,8 @@
-package io.donutstates.factory;
+package io.donutstates.stock;
 
 import java.util.regex.Pattern;
 
-/** A factory's identifier in the legacy contract, such as {@code FF-500293}. */
+/** The factory that makes a product, by its identifier in the legacy contract, such as {@code FF-500293}. */
 public record FactoryId(String value) {
 
     private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
