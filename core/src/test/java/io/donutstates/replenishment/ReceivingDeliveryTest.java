@@ -129,4 +129,19 @@ class ReceivingDeliveryTest {
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tolerance");
         }
     }
+
+    @Test
+    void a_delivery_fills_the_emptiest_slots_first_with_a_line_per_slot() {
+        stock.with(Products.aProductInSlots("CP-502101", 0, 3)).withSlots("CP-502101", 4, 0, 1);
+        var order = replenishments.ordered(SKU, 10);
+
+        var result = deliver(OverDeliveryTolerance.NONE, order, 10);
+
+        assertThat(result).isInstanceOf(DeliveryResult.Delivered.class);
+        assertThat(stock.slotsOf("CP-502101")).containsExactly(5, 5, 5);
+        assertThat(ledger.lines()).extracting(StockMovement::slot, StockMovement::change, StockMovement::balanceAfter)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(0, 1, 5), org.assertj.core.groups.Tuple.tuple(1, 5, 5),
+                        org.assertj.core.groups.Tuple.tuple(2, 4, 5));
+        assertThat(ledger.lines()).allSatisfy(line -> assertThat(line.reference()).isEqualTo("replenishment:" + order.id()));
+    }
 }

@@ -34,6 +34,11 @@ final class AShop {
         return new Selling(stock, sales, ledger, starting, transactions, clock);
     }
 
+    /** Per-purchase selling whose buyers start at the slot {@code startingSlot} picks. */
+    Selling selling(java.util.function.IntUnaryOperator startingSlot) {
+        return new Selling(stock, sales, ledger, starting, transactions, clock, startingSlot);
+    }
+
     SellingOnce sellingOnce() {
         return new SellingOnce(selling(), receipts, transactions, clock);
     }
