@@ -71,15 +71,16 @@ public class JdbcStock implements Stock {
         return Optional.of(shelf(rows.get(0).product(), levels));
     }
 
+    /** The slots are locked in slot order, as every locker of several slots does, before the product is read. */
     @Override
     public Optional<Shelf> lock(Sku sku) {
-        Optional<Integer> slots = jdbc.sql("SELECT slots FROM product WHERE sku = :sku FOR UPDATE")
+        List<Integer> held = jdbc.sql("SELECT slot FROM product_slot WHERE sku = :sku ORDER BY slot FOR UPDATE")
+                .param("sku", sku.value()).query(Integer.class).list();
+        Optional<Integer> slots = jdbc.sql("SELECT slots FROM product WHERE sku = :sku")
                 .param("sku", sku.value()).query(Integer.class).optional();
         if (slots.isEmpty()) {
             return Optional.empty();
         }
-        List<Integer> held = jdbc.sql("SELECT slot FROM product_slot WHERE sku = :sku ORDER BY slot FOR UPDATE")
-                .param("sku", sku.value()).query(Integer.class).list();
         List<Object> missing = new ArrayList<>();
         for (int slot = 0; slot < slots.get(); slot++) {
             if (!held.contains(slot)) {
@@ -105,6 +106,21 @@ public class JdbcStock implements Stock {
                 .param("sku", sku.value())
                 .param("slot", slot)
                 .update() == 1;
+    }
+
+    /**
+     * A slot row another transaction holds is skipped rather than waited for; one that holds too
+     * little is not kept locked (under READ COMMITTED a row the condition refuses is let go).
+     */
+    @Override
+    public boolean takeIfFree(Sku sku, int slot, int quantity) {
+        boolean held = jdbc.sql("""
+                        SELECT slot FROM product_slot WHERE sku = :sku AND slot = :slot AND stock >= :quantity
+                        FOR UPDATE SKIP LOCKED
+                        """)
+                .param("sku", sku.value()).param("slot", slot).param("quantity", quantity)
+                .query(Integer.class).optional().isPresent();
+        return held && take(sku, slot, quantity);
     }
 
     @Override

@@ -61,4 +61,40 @@ abstract class FlashCrowdGuarantees {
         assertThat(shop.invariants()
 .get("holds").asBoolean()).isTrue();
     }
+
+    @Test
+    void a_thousand_buyers_for_three_hundred_donuts_in_eight_slots_get_exactly_three_hundred() {
+        var shop = shop();
+        assertThat(shop.setSlots("CP-502101", 8).status()).isEqualTo(200);
+        shop.setStock("CP-502101", 300);
+
+        List<TestShop.Answer> answers = Crowd.run(100, 1_000, n -> shop.buy("CP-502101", 1));
+
+        assertThat(answers).allSatisfy(a -> assertThat(a.status()).isIn(201, 409));
+        assertThat(answers.stream().filter(a -> a.status() == 201).count()).isEqualTo(300);
+        assertThat(shop.stockOf("CP-502101")).isZero();
+        assertThat(shop.get("/api/products/CP-502101").json().get("slots").asInt()).isEqualTo(8);
+        assertThat(shop.replenishments("CP-502101").size()).as("one factory order per stock-out").isEqualTo(1);
+        assertThat(shop.invariants().get("holds").asBoolean()).isTrue();
+    }
+
+    @Test
+    void mixed_quantities_over_sixteen_slots_are_refused_only_when_the_shelf_is_short() {
+        var shop = shop();
+        assertThat(shop.setSlots("CP-502104", 16).status()).isEqualTo(200);
+        shop.setStock("CP-502104", 100);
+
+        List<TestShop.Answer> answers = Crowd.run(100, 400, n -> shop.buy("CP-502104", 1 + n % 5));
+
+        int sold = answers.stream().filter(a -> a.status() == 201)
+                .mapToInt(a -> a.json().get("quantity").asInt()).sum();
+        int smallestRefused = answers.stream().filter(a -> a.status() == 409)
+                .mapToInt(a -> a.json().get("requested").asInt()).min().orElse(Integer.MAX_VALUE);
+        assertThat(answers).allSatisfy(a -> assertThat(a.status()).isIn(201, 409));
+        assertThat(sold).isLessThanOrEqualTo(100);
+        assertThat(shop.stockOf("CP-502104")).isEqualTo(100 - sold)
+                .as("whatever is left is less than any refused buyer wanted: no refusal while the shelf could serve")
+                .isLessThan(smallestRefused);
+        assertThat(shop.invariants().get("holds").asBoolean()).isTrue();
+    }
 }

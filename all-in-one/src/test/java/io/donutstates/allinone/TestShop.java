@@ -158,6 +158,13 @@ class TestShop implements AfterAllCallback {
                 "Authorization", "Bearer test-admin-token");
     }
 
+    /** Sets the reorder rule and the number of stock slots. */
+    Answer setSlots(String sku, int slots) {
+        return put("/api/admin/products/" + sku + "/policy",
+                "{\"reorderQuantity\":10,\"reorderPoint\":0,\"slots\":" + slots + "}",
+                "Authorization", "Bearer test-admin-token");
+    }
+
     int stockOf(String sku) {
         return get("/api/products/" + sku).json().get("stock").asInt();
     }

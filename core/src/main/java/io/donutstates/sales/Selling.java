@@ -19,11 +19,15 @@ import java.util.function.IntUnaryOperator;
  * Use case: sell from the shelf, one purchase per transaction. The take is one conditional update of
  * one slot, so two buyers can never both get the last donut, and buyers starting at different slots
  * of a hot product do not wait for each other. A slot that holds too little sends the buyer to the
- * slots that hold enough; a quantity no slot holds alone is taken from several with every slot
- * locked; the buyer is refused only when the whole shelf holds too little. A shortage starts (or
+ * slots that hold enough and that no one else holds at that moment; failing those (or for a
+ * quantity no slot holds alone) it decides with every slot locked, so the buyer is refused only
+ * when the whole shelf holds too little. A shortage starts (or
  * names) the product's one replenishment in the same transaction.
  */
 public class Selling implements Checkout {
+
+    /** How often a buyer goes round the free slots before it locks them all to decide. */
+    static final int ROUNDS_BEFORE_LOCKING = 3;
 
     private final Stock stock;
     private final Sales sales;
@@ -71,10 +75,18 @@ public class Selling implements Checkout {
             return new SaleResult.UnknownProduct(sku);
         }
         var shelf = remember(looked.get());
-        for (int slot : shelf.slotsServing(quantity, first)) {
-            if (slot != first && stock.take(sku, slot, quantity)) {
-                return sold(purchase, List.of(new SlotChange(slot, -quantity, 0)));
+        for (int round = 0; round < ROUNDS_BEFORE_LOCKING && shelf.total() >= quantity; round++) {
+            var serving = shelf.slotsServing(quantity, first);
+            if (serving.isEmpty()) {
+                break;
             }
+            for (int slot : serving) {
+                if ((slot != first || round > 0) && stock.takeIfFree(sku, slot, quantity)) {
+                    return sold(purchase, List.of(new SlotChange(slot, -quantity, 0)));
+                }
+            }
+            // Every slot that could serve was busy or emptied meanwhile: look again.
+            shelf = remember(stock.look(sku).orElseThrow());
         }
         if (shelf.total() >= quantity) {
             // Enough on the shelf, but not in one slot (or another buyer got there first): decide

@@ -30,6 +30,14 @@ public interface Stock {
      */
     boolean take(Sku sku, int slot, int quantity);
 
+    /**
+     * Takes the quantity from one slot unless another transaction holds that slot: never waits, so a
+     * buyer going round the slots cannot wait in a circle with another.
+     *
+     * @return whether the slot was free and held enough (it is then held until the transaction ends)
+     */
+    boolean takeIfFree(Sku sku, int slot, int quantity);
+
     /** Applies a change to a slot this transaction holds; never below zero. */
     void change(Sku sku, SlotChange change);
 

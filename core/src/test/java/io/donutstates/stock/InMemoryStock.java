@@ -89,6 +89,11 @@ public final class InMemoryStock implements Stock, RollsBack {
     }
 
     @Override
+    public synchronized boolean takeIfFree(Sku sku, int slot, int quantity) {
+        return take(sku, slot, quantity);
+    }
+
+    @Override
     public synchronized void change(Sku sku, SlotChange change) {
         int[] levels = slots.get(sku);
         if (levels == null || change.slot() >= levels.length || levels[change.slot()] + change.change() < 0) {
