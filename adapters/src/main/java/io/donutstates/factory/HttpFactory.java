@@ -1,11 +1,17 @@
 package io.donutstates.factory;
 
 import io.donutstates.stock.FactoryId;
+import io.donutstates.tracing.ShopTracing;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,9 +28,21 @@ public class HttpFactory implements Factory {
     private final Function<FactoryId, URI> factoryUrls;
     private final Duration timeout;
     private final String requester;
+    private final ShopTracing tracing;
 
     /** @param factoryUrls the base URL of each factory's API */
     public HttpFactory(Function<FactoryId, URI> factoryUrls, Duration timeout, String requester) {
+        this(factoryUrls, timeout, requester, ShopTracing.off());
+    }
+
+    /**
+     * @param tracing makes each call a client span; its {@code traceparent} goes in the request's header
+     *                and in the {@code CallbackUrl}, so the callback continues the trace even from a
+     *                factory that forwards no header
+     */
+    public HttpFactory(Function<FactoryId, URI> factoryUrls, Duration timeout, String requester,
+                       ShopTracing tracing) {
+        this.tracing = tracing;
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(timeout)
@@ -37,13 +55,29 @@ public class HttpFactory implements Factory {
     @Override
     public FactoryAnswer order(ProductionOrder order) {
         URI endpoint = factoryUrls.apply(order.factoryId()).resolve("/api/manufactures");
-        HttpRequest request = HttpRequest.newBuilder(endpoint)
+        return tracing.inSpan("POST /api/manufactures", SpanKind.CLIENT, span -> {
+            span.setAttribute("http.request.method", "POST");
+            span.setAttribute("url.full", endpoint.toString());
+            span.setAttribute("donut.factory", order.factoryId().value());
+            FactoryAnswer answer = send(endpoint, order, span);
+            if (answer instanceof FactoryAnswer.Refused refused) {
+                span.setStatus(StatusCode.ERROR, refused.reason());
+            }
+            return answer;
+        });
+    }
+
+    private FactoryAnswer send(URI endpoint, ProductionOrder order, Span span) {
+        String traceparent = ShopTracing.currentTraceparent();
+        var builder = HttpRequest.newBuilder(endpoint)
                 .timeout(timeout)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body(order)))
-                .build();
+                .POST(HttpRequest.BodyPublishers.ofString(body(order, traceparent)));
+        ShopTracing.injectCurrent(builder::header);
+        HttpRequest request = builder.build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            span.setAttribute("http.response.status_code", response.statusCode());
             if (response.statusCode() / 100 == 2) {
                 return new FactoryAnswer.Accepted();
             }
@@ -57,15 +91,25 @@ public class HttpFactory implements Factory {
         }
     }
 
-    private String body(ProductionOrder order) {
+    private String body(ProductionOrder order, String traceparent) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("MessageGroupId", "stock-arrival-group");
         body.put("MessageAttributeProductId", order.sku().value());
         body.put("MessageAttributeProductCnt", order.quantity().value());
         body.put("MessageAttributeFactoryId", order.factoryId().value());
         body.put("MessageAttributeRequester", requester);
-        body.put("CallbackUrl", order.callbackUrl().toString());
+        body.put("CallbackUrl", callbackUrl(order.callbackUrl(), traceparent));
         return JSON.writeValueAsString(body);
+    }
+
+    /** The callback URL with the call's {@code traceparent} as a parameter, which the callback continues. */
+    static String callbackUrl(URI callbackUrl, String traceparent) {
+        String url = callbackUrl.toString();
+        if (traceparent == null) {
+            return url;
+        }
+        return url + (callbackUrl.getRawQuery() == null ? "?" : "&") + ShopTracing.TRACEPARENT + "="
+                + URLEncoder.encode(traceparent, StandardCharsets.UTF_8);
     }
 
     private static String abbreviate(String text) {

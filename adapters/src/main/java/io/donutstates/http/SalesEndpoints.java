@@ -3,6 +3,9 @@ package io.donutstates.http;
 import io.donutstates.sales.Checkout;
 import io.donutstates.sales.SaleResult;
 import io.donutstates.sales.SellingOnce;
+import io.donutstates.tracing.ShopTracing;
+import io.opentelemetry.api.trace.SpanKind;
+import java.util.function.Supplier;
 
 /**
  * The two purchase endpoints, {@code POST /api/sales} and the legacy {@code POST /send}, from
@@ -13,10 +16,17 @@ public final class SalesEndpoints {
 
     private final Checkout checkout;
     private final SellingOnce sellingOnce;
+    private final ShopTracing tracing;
 
     public SalesEndpoints(Checkout checkout, SellingOnce sellingOnce) {
+        this(checkout, sellingOnce, ShopTracing.off());
+    }
+
+    /** @param tracing makes each purchase a server span, continuing the caller's {@code traceparent} if sent */
+    public SalesEndpoints(Checkout checkout, SellingOnce sellingOnce, ShopTracing tracing) {
         this.checkout = checkout;
         this.sellingOnce = sellingOnce;
+        this.tracing = tracing;
     }
 
     /** What a purchase request came to: the sale's result (none if refused before selling) and the answer. */
@@ -29,6 +39,15 @@ public final class SalesEndpoints {
 
     /** {@code POST /api/sales}: a JSON purchase; an {@code Idempotency-Key} (may be null) makes a retry safe. */
     public Answered sell(String contentType, String body, String idempotencyKey) {
+        return sell(contentType, body, idempotencyKey, null);
+    }
+
+    /** {@code POST /api/sales} in a span continuing the request's {@code traceparent} header (may be null). */
+    public Answered sell(String contentType, String body, String idempotencyKey, String traceparent) {
+        return traced("POST /api/sales", traceparent, () -> sellInSpan(contentType, body, idempotencyKey));
+    }
+
+    private Answered sellInSpan(String contentType, String body, String idempotencyKey) {
         if (!JsonContentType.isJson(contentType)) {
             return Answered.refused(JsonContentType.unsupported());
         }
@@ -52,6 +71,15 @@ public final class SalesEndpoints {
      * Its errors keep the legacy shape, plain JSON {@code {"status","message"}} (see {@link HttpReply#legacy()}).
      */
     public Answered send(String contentType, String body) {
+        return send(contentType, body, null);
+    }
+
+    /** {@code POST /send} in a span continuing the request's {@code traceparent} header (may be null). */
+    public Answered send(String contentType, String body, String traceparent) {
+        return traced("POST /send", traceparent, () -> sendInSpan(contentType, body));
+    }
+
+    private Answered sendInSpan(String contentType, String body) {
         if (!JsonContentType.isJson(contentType)) {
             return Answered.refused(JsonContentType.unsupported().legacy());
         }
@@ -61,5 +89,18 @@ public final class SalesEndpoints {
         } catch (IllegalArgumentException e) {
             return Answered.refused(HttpReply.badRequest(e.getMessage()).legacy());
         }
+    }
+
+    private Answered traced(String name, String traceparent, Supplier<Answered> purchase) {
+        return tracing.inSpan(name, SpanKind.SERVER, traceparent, span -> {
+            span.setAttribute("http.request.method", "POST");
+            span.setAttribute("http.route", name.substring(name.indexOf(' ') + 1));
+            Answered answered = purchase.get();
+            span.setAttribute("http.response.status_code", answered.reply().status());
+            if (answered.result() != null) {
+                span.setAttribute("donut.sale", answered.result().getClass().getSimpleName());
+            }
+            return answered;
+        });
     }
 }

@@ -2,6 +2,10 @@ package io.donutstates.messaging;
 
 import io.donutstates.replenishment.StockRanOut;
 import io.donutstates.shared.SqlTime;
+import io.donutstates.tracing.ShopTracing;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +21,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public class JdbcOutbox implements Outbox<StockRanOut> {
 
     private final JdbcClient jdbc;
+    /** The trace context stored with each event this thread locked last, for its publication. */
+    private final ThreadLocal<Map<UUID, String>> lockedTraces = ThreadLocal.withInitial(HashMap::new);
 
     public JdbcOutbox(DataSource dataSource) {
         this.jdbc = JdbcClient.create(dataSource);
@@ -25,29 +31,48 @@ public class JdbcOutbox implements Outbox<StockRanOut> {
     @Override
     public void append(StockRanOut event) {
         jdbc.sql("""
-                        INSERT INTO outbox_event (event_id, event_type, replenishment_id, payload, created_at)
-                        VALUES (:eventId, :type, :replenishment, :payload, :at)
+                        INSERT INTO outbox_event (event_id, event_type, replenishment_id, payload, created_at,
+                                                  traceparent)
+                        VALUES (:eventId, :type, :replenishment, :payload, :at, :traceparent)
                         """)
                 .param("eventId", event.eventId().toString())
                 .param("type", StockEventJson.TYPE)
                 .param("replenishment", event.replenishmentId().toString())
                 .param("payload", StockEventJson.encode(event))
                 .param("at", SqlTime.utc(event.occurredAt()))
+                .param("traceparent", ShopTracing.currentTraceparent())
                 .update();
     }
 
     @Override
     public List<OutboxEntry<StockRanOut>> lockDue(Instant now, int limit) {
+        Map<UUID, String> traces = lockedTraces.get();
+        traces.clear();
         return jdbc.sql("""
-                        SELECT id, payload, attempts FROM outbox_event FORCE INDEX (outbox_due)
+                        SELECT id, payload, attempts, traceparent FROM outbox_event FORCE INDEX (outbox_due)
                         WHERE published_at IS NULL AND next_attempt_at <= :now
                         ORDER BY next_attempt_at, id LIMIT :limit FOR UPDATE SKIP LOCKED
                         """)
                 .param("now", SqlTime.utc(now))
                 .param("limit", limit)
-                .query((rs, row) -> new OutboxEntry<>(rs.getLong("id"), StockEventJson.decode(rs.getString("payload")),
-                        rs.getInt("attempts")))
+                .query((rs, row) -> {
+                    var entry = new OutboxEntry<>(rs.getLong("id"), StockEventJson.decode(rs.getString("payload")),
+                            rs.getInt("attempts"));
+                    String traceparent = rs.getString("traceparent");
+                    if (traceparent != null) {
+                        traces.put(entry.event().eventId(), traceparent);
+                    }
+                    return entry;
+                })
                 .list();
+    }
+
+    /**
+     * The trace context ({@code traceparent}) the event was written in, if it is among those this thread
+     * locked last with {@link #lockDue}; else null.
+     */
+    public String traceparentOf(UUID eventId) {
+        return lockedTraces.get().get(eventId);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.donutstates.messaging;
 
+import io.donutstates.tracing.ShopTracing;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,7 +75,7 @@ public class SqsStockWorker implements AutoCloseable {
                 .getOrDefault(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "1"));
         StockMessageHandling.Verdict verdict;
         try {
-            verdict = handling.handle(message.body(), receiveCount);
+            verdict = handling.handle(message.body(), receiveCount, traceparentOf(message));
         } catch (RuntimeException e) {
             // Broken infrastructure (e.g. the database): the message simply comes back after its visibility timeout.
             log.error("stock_queue message {} could not be handled: {}", message.messageId(), e.toString());
@@ -85,6 +86,11 @@ public class SqsStockWorker implements AutoCloseable {
         if (verdicts.apply(verdict, received)) {
             sqs.deleteMessage(r -> r.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
         }
+    }
+
+    private static String traceparentOf(Message message) {
+        var attribute = message.messageAttributes().get(ShopTracing.TRACEPARENT);
+        return attribute == null ? null : attribute.stringValue();
     }
 
     private static void pause() {

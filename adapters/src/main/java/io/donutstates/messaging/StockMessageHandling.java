@@ -6,7 +6,9 @@ import io.donutstates.replenishment.OrderOutcome;
 import io.donutstates.replenishment.OrderingFromFactory;
 import io.donutstates.replenishment.StockRanOut;
 import io.donutstates.shared.DurationText;
+import io.donutstates.tracing.ShopTracing;
 import io.github.resilience4j.core.IntervalFunction;
+import io.opentelemetry.api.trace.SpanKind;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Consumer;
@@ -65,10 +67,18 @@ public class StockMessageHandling {
     private final IntervalFunction backoff;
     private final Clock clock;
     private final Consumer<OrderOutcome> observer;
+    private final ShopTracing tracing;
 
     /** @param observer told of every order outcome, e.g. to count and time them */
     public StockMessageHandling(OrderingFromFactory ordering, GivingUpReplenishment givingUp, Retries retries,
                                 Clock clock, Consumer<OrderOutcome> observer) {
+        this(ordering, givingUp, retries, clock, observer, ShopTracing.off());
+    }
+
+    /** @param tracing makes the span of each message's handling, a child of the relay's */
+    public StockMessageHandling(OrderingFromFactory ordering, GivingUpReplenishment givingUp, Retries retries,
+                                Clock clock, Consumer<OrderOutcome> observer, ShopTracing tracing) {
+        this.tracing = tracing;
         this.ordering = ordering;
         this.givingUp = givingUp;
         this.retries = retries;
@@ -79,6 +89,24 @@ public class StockMessageHandling {
     }
 
     public Verdict handle(String body, int receiveCount) {
+        return handle(body, receiveCount, null);
+    }
+
+    /**
+     * Handles the message in a span of the trace its {@code traceparent} attribute names (the relay's
+     * publication), or of a new trace when it has none.
+     */
+    public Verdict handle(String body, int receiveCount, String traceparent) {
+        return tracing.inSpan("stock_queue process", SpanKind.CONSUMER, traceparent, span -> {
+            span.setAttribute("messaging.operation.type", "process");
+            span.setAttribute("donut.receive_count", receiveCount);
+            Verdict verdict = handleInSpan(body, receiveCount);
+            span.setAttribute("donut.verdict", verdict.getClass().getSimpleName());
+            return verdict;
+        });
+    }
+
+    private Verdict handleInSpan(String body, int receiveCount) {
         StockRanOut event;
         try {
             event = StockEventJson.decode(body);

@@ -73,6 +73,13 @@ public final class SettingsFromEnvironment {
                 throw new IllegalArgumentException(name + " must be a whole number (got '" + text + "')");
             }
         }
+        if (type == Double.class) {
+            try {
+                return Double.parseDouble(value);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(name + " must be a number (got '" + text + "')");
+            }
+        }
         if (type == Boolean.class) {
             return value.equalsIgnoreCase("true") || value.equals("1");
         }

@@ -31,6 +31,7 @@ import io.donutstates.messaging.StockMessageHandling;
 import io.donutstates.messaging.StockQueueVerdicts;
 import io.donutstates.messaging.StockTopic;
 import io.donutstates.messaging.StockTopicCheck;
+import io.donutstates.messaging.TracedStockTopic;
 import io.donutstates.replenishment.DeliveryCallbacks;
 import io.donutstates.replenishment.GivingUpReplenishment;
 import io.donutstates.replenishment.JdbcReplenishments;
@@ -48,7 +49,6 @@ import io.donutstates.sales.CombinedCheckout;
 import io.donutstates.sales.JdbcSaleReceipts;
 import io.donutstates.sales.JdbcSales;
 import io.donutstates.sales.Selling;
-import io.donutstates.sales.SellingInBatches;
 import io.donutstates.sales.SellingOnce;
 import io.donutstates.shared.JdbcShopSecrets;
 import io.donutstates.shared.SettingUrl;
@@ -61,6 +61,9 @@ import io.donutstates.stock.JdbcStockAudit;
 import io.donutstates.stock.JdbcStockLedger;
 import io.donutstates.stock.Stock;
 import io.donutstates.stock.StockLedger;
+import io.donutstates.tracing.ShopTracing;
+import io.donutstates.tracing.TracedBatches;
+import io.donutstates.tracing.TracingSdk;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -127,10 +130,13 @@ public final class Shop {
     private final Once<StockQueueVerdicts> stockQueueVerdicts;
     private final RelayingOutbox<StockRanOut> relaying;
     private final io.donutstates.messaging.WatchingTheOutbox watchingTheOutbox;
+    private final ShopTracing tracing;
 
     public Shop(ShopSettings settings, ShopRuntime runtime) {
         this.settings = settings;
         this.runtime = runtime;
+        this.tracing = ShopTracing.of(runtime.openTelemetry() != null ? runtime.openTelemetry()
+                : TracingSdk.build(settings.tracing(), System::getenv));
         var clock = runtime.clock();
         var writes = runtime.writes();
         Transactions transactions = new SpringJdbcTransactions(writes);
@@ -144,22 +150,24 @@ public final class Shop {
         var alerts = alerting.alerts();
 
         this.queues = new Once<>(() -> findQueues(settings, runtime));
-        this.stockTopic = new Once<>(() -> settings.sns().configured()
+        Once<StockTopic<StockRanOut>> brokerTopic = new Once<>(() -> settings.sns().configured()
                 ? new SnsStockTopic(runtime.sns().get(), settings.sns().topicArn().strip())
                 : new SqsStockTopic(runtime.sqs().get(), queues.get()));
+        this.stockTopic = new Once<>(() -> new TracedStockTopic(brokerTopic, outbox::traceparentOf, tracing));
         this.deadLetters = new Once<>(() -> new SqsDeadLetters(runtime.sqs().get(), queues.get()));
         this.stockQueueVerdicts = new Once<>(() -> new StockQueueVerdicts(runtime.sqs().get(), queues.get()));
 
         var starting = new StartingReplenishment(replenishments, outbox, clock);
         var selling = new Selling(books.stock(), new JdbcSales(writes), books.ledger(), starting, transactions, clock);
+        var tracedBatches = new TracedBatches(tracing);
         Checkout checkout = settings.sales().plain() ? selling
-                : new CombinedCheckout(new SellingInBatches(books.stock(), new JdbcSales(writes), books.ledger(),
-                        starting, transactions, clock), settings.sales().maxBatch(),
-                        saleLaneWorkers(settings.sales().laneWorkers()));
+                : tracedBatches.checkout(new CombinedCheckout(tracedBatches.selling(books.stock(), new JdbcSales(writes),
+                        books.ledger(), starting, transactions, clock), settings.sales().maxBatch(),
+                        saleLaneWorkers(settings.sales().laneWorkers())));
         var sellingOnce = new SellingOnce(selling, new JdbcSaleReceipts(writes, replenishments), transactions, clock);
         this.sales = new Sales(selling, checkout, sellingOnce,
                 new AdjustingStock(books.stock(), books.ledger(), transactions, clock),
-                new SalesEndpoints(checkout, sellingOnce));
+                new SalesEndpoints(checkout, sellingOnce, tracing));
 
         this.replenishing = replenishing(settings, runtime, factories, alerts);
 
@@ -207,7 +215,7 @@ public final class Shop {
         var callbacks = new DeliveryCallbacks(() -> publicUrl(settings, runtime), callbackSecret(settings, runtime));
         var receiving = new ReceivingDelivery(replenishments, books.stock(), books.ledger(), callbacks,
                 books.transactions(), alerts, settings.factory().deliveryTolerance(), clock);
-        var http = new HttpFactory(factories, settings.factory().timeout(), settings.factory().requester());
+        var http = new HttpFactory(factories, settings.factory().timeout(), settings.factory().requester(), tracing);
         // One circuit per factory, per process: on Lambda it spares a factory the calls of one warm container.
         var factory = new CircuitBreakingFactory(http, settings.factory().circuitOpenFor(), clock);
         var ordering = new OrderingFromFactory(replenishments, factory, callbacks, clock,
@@ -217,14 +225,14 @@ public final class Shop {
         var queue = settings.queue();
         var retries = new StockMessageHandling.Retries(queue.maxReceiveCount(), queue.firstRetryDelay(),
                 queue.maxRetryDelay(), settings.factory().giveUpAfter());
-        return new Replenishing(callbacks, receiving, new FactoryCallbackEndpoint(receiving), factories, factory,
+        return new Replenishing(callbacks, receiving, new FactoryCallbackEndpoint(receiving, tracing), factories, factory,
                 ordering, givingUp,
                 new RedrivingReplenishment(replenishments, books.outbox(), books.transactions(), clock),
                 new SweepingStuckReplenishments(replenishments, books.outbox(), givingUp, books.transactions(), clock,
                         policy.deadline(), policy.maxReorders(), policy.requeueAfter()),
                 new NoticingFactoryOutages(replenishments, alerts, clock, settings.factory().outageAlertAfter(),
                         settings.factory().giveUpAfter()),
-                new StockMessageHandling(ordering, givingUp, retries, clock, runtime.orderOutcomes()));
+                new StockMessageHandling(ordering, givingUp, retries, clock, runtime.orderOutcomes(), tracing));
     }
 
     /** The configured secret, else the key the shop made for itself, kept in the database for every instance. */
@@ -279,6 +287,11 @@ public final class Shop {
             StockTopicCheck.verify(runtime.sns().get(), settings.sns().topicArn().strip(),
                     SettingUrl.optional("DONUT_SNS_ENDPOINT", settings.sns().endpoint()), settings.sqs().region());
         }
+    }
+
+    /** The shop's tracing: its spans and the W3C context passed from a sale to its restock. */
+    public ShopTracing tracing() {
+        return tracing;
     }
 
     public ShopSettings settings() {

@@ -4,6 +4,7 @@ import io.donutstates.alerting.AlertChannel;
 import io.donutstates.alerting.DeliveringAlerts;
 import io.donutstates.factory.JdbcFactoryDirectory;
 import io.donutstates.replenishment.OrderOutcome;
+import io.opentelemetry.api.OpenTelemetry;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Consumer;
@@ -23,9 +24,19 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * @param moreAlertChannels channels besides the log and the webhook (email, an ops topic), given the factories
  * @param orderOutcomes     told each factory order's outcome (metrics)
  * @param alertDeliveries   told each alert delivery's result (metrics or a log line)
+ * @param openTelemetry     where the shop's spans go; null: an SDK the shop builds from its tracing settings
  */
 public record ShopRuntime(Clock clock, DataSource writes, DataSource reads, Supplier<SqsClient> sqs,
                           Supplier<SnsClient> sns, Supplier<String> localUrl,
                           Function<JdbcFactoryDirectory, List<AlertChannel>> moreAlertChannels,
-                          Consumer<OrderOutcome> orderOutcomes, DeliveringAlerts.DeliveryListener alertDeliveries) {
+                          Consumer<OrderOutcome> orderOutcomes, DeliveringAlerts.DeliveryListener alertDeliveries,
+                          OpenTelemetry openTelemetry) {
+
+    /** A runtime whose shop builds its own tracing from the settings. */
+    public ShopRuntime(Clock clock, DataSource writes, DataSource reads, Supplier<SqsClient> sqs,
+                       Supplier<SnsClient> sns, Supplier<String> localUrl,
+                       Function<JdbcFactoryDirectory, List<AlertChannel>> moreAlertChannels,
+                       Consumer<OrderOutcome> orderOutcomes, DeliveringAlerts.DeliveryListener alertDeliveries) {
+        this(clock, writes, reads, sqs, sns, localUrl, moreAlertChannels, orderOutcomes, alertDeliveries, null);
+    }
 }

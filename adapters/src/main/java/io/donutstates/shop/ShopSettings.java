@@ -29,7 +29,8 @@ public record ShopSettings(
         Jobs jobs,
         Ledger ledger,
         Retention retention,
-        Purge purge) {
+        Purge purge,
+        Tracing tracing) {
 
     /** The name under which the callback signing key is kept in the database, shared by every runtime. */
     public static final String CALLBACK_SIGNING_KEY = "callback-signing-key";
@@ -49,24 +50,25 @@ public record ShopSettings(
         ledger = or(ledger, () -> new Ledger(null, null));
         retention = or(retention, () -> new Retention(null, null, null));
         purge = or(purge, () -> new Purge(null, null));
+        tracing = or(tracing, () -> new Tracing(null, null, null));
     }
 
     /** Every setting at its default. */
     public static ShopSettings defaults() {
         return new ShopSettings(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null);
+                null, null, null);
     }
 
     /** A copy with another queue part (the Lambda functions never create queues). */
     public ShopSettings withQueue(Queue queue) {
         return new ShopSettings(publicUrl, callbackSecret, demoCatalog, db, sqs, sns, queue, factory, replenishment,
-                outbox, alert, sales, jobs, ledger, retention, purge);
+                outbox, alert, sales, jobs, ledger, retention, purge, tracing);
     }
 
     /** A copy with another sales part (a Lambda function sells one purchase at a time). */
     public ShopSettings withSales(Sales sales) {
         return new ShopSettings(publicUrl, callbackSecret, demoCatalog, db, sqs, sns, queue, factory, replenishment,
-                outbox, alert, sales, jobs, ledger, retention, purge);
+                outbox, alert, sales, jobs, ledger, retention, purge, tracing);
     }
 
     /**
@@ -327,6 +329,27 @@ public record ShopSettings(
             }
             if (batchSize < 1 || batchSize > 10_000) {
                 throw new IllegalArgumentException("donut.purge.batch-size (DONUT_PURGE_BATCH_SIZE) must be 1..10000");
+            }
+        }
+    }
+
+    /**
+     * Tracing: spans are always made and their W3C context passed on; they leave over OTLP/HTTP only when
+     * {@code otlpEndpoint} (a collector's base URL, e.g. {@code http://collector:4318}) is set, else the
+     * standard {@code OTEL_EXPORTER_OTLP_ENDPOINT}. {@code samplingRatio} of the traces that start here are
+     * kept (a trace that arrives keeps its caller's choice).
+     */
+    public record Tracing(String otlpEndpoint, Double samplingRatio, String serviceName) {
+        public Tracing {
+            otlpEndpoint = otlpEndpoint == null ? "" : otlpEndpoint.strip();
+            samplingRatio = or(samplingRatio, 1.0);
+            serviceName = serviceName == null || serviceName.isBlank() ? "donut-states" : serviceName.strip();
+            if (!otlpEndpoint.isEmpty()) {
+                SettingUrl.parse("DONUT_TRACING_OTLP_ENDPOINT", otlpEndpoint);
+            }
+            if (samplingRatio < 0 || samplingRatio > 1) {
+                throw new IllegalArgumentException(
+                        "donut.tracing.sampling-ratio (DONUT_TRACING_SAMPLING_RATIO) must be 0..1");
             }
         }
     }

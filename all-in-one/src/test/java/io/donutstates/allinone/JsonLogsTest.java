@@ -76,6 +76,8 @@ class JsonLogsTest {
         assertThat(line.path("message").asString("")).as("message in %s", line).contains(replenishment);
         assertThat(line.path("sku").asString("")).as("sku field in %s", line).isEqualTo(TestShop.SKU);
         assertThat(line.path("replenishment").asString("")).as("replenishment field in %s", line).isEqualTo(replenishment);
+        assertThat(line.path("trace_id").asString("")).as("trace_id field in %s", line).matches("[0-9a-f]{32}");
+        assertThat(line.path("span_id").asString("")).as("span_id field in %s", line).matches("[0-9a-f]{16}");
     }
 
     @Test

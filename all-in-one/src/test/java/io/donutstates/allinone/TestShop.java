@@ -23,6 +23,7 @@ class TestShop implements AfterAllCallback {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Map<String, String> overrides;
+    private String[] args = new String[0];
     private AllInOne shop;
     private String databaseUrl;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -39,6 +40,12 @@ class TestShop implements AfterAllCallback {
             settings.put(keyValues[i], keyValues[i + 1]);
         }
         return new TestShop(settings);
+    }
+
+    /** The same shop started with command-line arguments, e.g. {@code --spring.main.sources=...} for test beans. */
+    TestShop withArgs(String... args) {
+        this.args = args.clone();
+        return this;
     }
 
     /** For settings known only once other extensions started (e.g. a mail server's port). */
@@ -91,7 +98,7 @@ class TestShop implements AfterAllCallback {
             env.put("LOGGING_LEVEL_ROOT", "WARN");
             env.putAll(overrides);
             environment = env;
-            shop = AllInOne.start(env);
+            shop = AllInOne.start(env, args);
         }
         return this;
     }
@@ -100,7 +107,7 @@ class TestShop implements AfterAllCallback {
     synchronized TestShop restart() {
         start();
         shop.close();
-        shop = AllInOne.start(environment);
+        shop = AllInOne.start(environment, args);
         return this;
     }
 

@@ -34,7 +34,11 @@ public class FactoryCallbackHandler implements RequestHandler<APIGatewayV2HTTPEv
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return HttpApiRequest.respond(event, this::route, log);
+        try {
+            return HttpApiRequest.respond(event, this::route, log);
+        } finally {
+            shop.flushTraces();
+        }
     }
 
     private HttpReply route(HttpApiRequest request) {
@@ -47,6 +51,7 @@ public class FactoryCallbackHandler implements RequestHandler<APIGatewayV2HTTPEv
             return HttpReply.methodNotAllowed(request.method());
         }
         return shop.factoryCallbackEndpoint().receive(path.substring(DeliveryCallbacks.PATH.length()),
-                request.queryParameter("token").orElse(null), request.body()).reply();
+                request.queryParameter("token").orElse(null), request.body(),
+                request.header("traceparent").or(() -> request.queryParameter("traceparent")).orElse(null)).reply();
     }
 }

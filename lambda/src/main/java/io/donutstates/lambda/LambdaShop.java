@@ -188,6 +188,11 @@ public final class LambdaShop implements AutoCloseable {
     }
 
     /** The composition root every handler calls into. */
+    /** Sends the spans of this invocation before the function is frozen (nothing to do without an exporter). */
+    public void flushTraces() {
+        shop.tracing().flush();
+    }
+
     public Shop shop() {
         return shop;
     }

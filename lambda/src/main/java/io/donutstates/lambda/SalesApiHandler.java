@@ -48,7 +48,11 @@ public class SalesApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, AP
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return HttpApiRequest.respond(event, this::route, log);
+        try {
+            return HttpApiRequest.respond(event, this::route, log);
+        } finally {
+            shop.flushTraces();
+        }
     }
 
     private HttpReply route(HttpApiRequest request) {
@@ -78,11 +82,13 @@ public class SalesApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, AP
 
     private HttpReply sell(HttpApiRequest request) {
         return relayIfShort(shop.salesEndpoints().sell(request.header("Content-Type").orElse(null),
-                request.body(), request.header("Idempotency-Key").orElse(null)));
+                request.body(), request.header("Idempotency-Key").orElse(null),
+                request.header("traceparent").orElse(null)));
     }
 
     private HttpReply legacySend(HttpApiRequest request) {
-        return relayIfShort(shop.salesEndpoints().send(request.header("Content-Type").orElse(null), request.body()));
+        return relayIfShort(shop.salesEndpoints().send(request.header("Content-Type").orElse(null), request.body(),
+                request.header("traceparent").orElse(null)));
     }
 
     private HttpReply relayIfShort(SalesEndpoints.Answered answered) {

@@ -80,6 +80,7 @@ public class ScheduledJobsHandler implements RequestHandler<ScheduledEvent, Map<
             log.error("alert delivery failed; the alerts wait in the database: {}", e.toString());
             failure = failure == null ? e : failure;
         }
+        shop.flushTraces(); // the relay's spans
         int purged = 0;
         if (context == null || context.getRemainingTimeInMillis() > SAFETY_MARGIN_MILLIS) {
             Purged run = shop.purging().purge();

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.donutstates.messaging.StockMessageHandling;
 import io.donutstates.messaging.StockQueueVerdicts;
+import io.donutstates.tracing.ShopTracing;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -50,6 +51,7 @@ public class StockWorkerHandler implements RequestHandler<SQSEvent, SQSBatchResp
         if (!failures.isEmpty()) {
             log.info("{} of {} stock_queue message(s) will come back later", failures.size(), records.size());
         }
+        shop.flushTraces();
         return new SQSBatchResponse(failures);
     }
 
@@ -57,7 +59,7 @@ public class StockWorkerHandler implements RequestHandler<SQSEvent, SQSBatchResp
     private boolean handled(SQSEvent.SQSMessage message) {
         StockMessageHandling.Verdict verdict;
         try {
-            verdict = shop.stockMessages().handle(message.getBody(), receiveCount(message));
+            verdict = shop.stockMessages().handle(message.getBody(), receiveCount(message), traceparent(message));
         } catch (RuntimeException e) {
             // Broken infrastructure (e.g. the database): the message comes back after its visibility timeout.
             log.error("stock_queue message {} could not be handled: {}", message.getMessageId(), e.toString());
@@ -76,6 +78,13 @@ public class StockWorkerHandler implements RequestHandler<SQSEvent, SQSBatchResp
         }
         return shop.stockQueueVerdicts().apply(verdict, new StockQueueVerdicts.Received(queueUrl,
                 message.getMessageId(), message.getBody(), attributes(message), message.getReceiptHandle()));
+    }
+
+    /** The W3C context the relay put among the message's attributes, or null. */
+    private static String traceparent(SQSEvent.SQSMessage message) {
+        var attributes = message.getMessageAttributes();
+        var attribute = attributes == null ? null : attributes.get(ShopTracing.TRACEPARENT);
+        return attribute == null ? null : attribute.getStringValue();
     }
 
     private static Map<String, MessageAttributeValue> attributes(SQSEvent.SQSMessage message) {

@@ -89,6 +89,33 @@ class StockWorkerHandlerTest {
     }
 
     @Test
+    void theWorkerContinuesTheTraceparentOfTheMessageAndHandsItToTheFactorysCallback() {
+        String buyerTrace = "0af7651916cd43dd8448eb211c80319c";
+        try (var shop = shop()) {
+            shop.jdbc().sql("UPDATE product_slot SET stock = 0 WHERE sku = 'CP-502104'").update();
+            var response = new SalesApiHandler(shop.shop).handleRequest(Events.http("http-post-sales.json", event -> {
+                var headers = (tools.jackson.databind.node.ObjectNode) event.get("headers");
+                headers.remove("idempotency-key");
+                headers.put("traceparent", "00-" + buyerTrace + "-b7ad6b7169203331-01");
+                event.put("body", "{\"sku\":\"CP-502104\",\"quantity\":1}");
+            }), new FakeContext("SalesApiFunction"));
+            assertThat(response.getStatusCode()).isEqualTo(409);
+            var worker = new StockWorkerHandler(shop.shop);
+            var esm = new LocalEventSourceMapping(Infra.sqs(), shop.queues.stockQueueUrl());
+
+            var poll = esm.pollOnce(event -> worker.handleRequest(event, new FakeContext("StockWorkerFunction")), 2);
+
+            assertThat(poll.received()).hasSize(1);
+            assertThat(poll.received().get(0).messageAttributes().get("traceparent").stringValue())
+                    .as("the relay publishes in the buyer's trace").startsWith("00-" + buyerTrace + "-");
+            var order = working.orders().stream().filter(o -> o.productId().equals("CP-502104")).findFirst()
+                    .orElseThrow();
+            assertThat(order.callbackUrl()).as("the worker's factory call is in the buyer's trace, and so its callback")
+                    .contains("&traceparent=00-" + buyerTrace + "-");
+        }
+    }
+
+    @Test
     void aRefusedOrderLeavesTheOtherMessagesAloneAndComesBackAsAFreshDelayedCopy() {
         try (var shop = shop()) {
             var refused = sellOut(shop, "CP-502101");

@@ -7,6 +7,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -24,8 +25,10 @@ class FactoryCallbackController {
 
     @PostMapping(DeliveryCallbacks.PATH + "{id}")
     ResponseEntity<Object> productionComplete(@PathVariable String id, @RequestParam(required = false) String token,
+                                              @RequestParam(name = "traceparent", required = false) String traceInUrl,
+                                              @RequestHeader(name = "traceparent", required = false) String traceHeader,
                                               @RequestBody(required = false) String body) {
-        var answered = endpoint.receive(id, token, body);
+        var answered = endpoint.receive(id, token, body, traceHeader != null ? traceHeader : traceInUrl);
         if (answered.result() instanceof DeliveryResult.Delivered delivered) {
             metrics.delivered(delivered.replenishment().requestedAt());
         }

@@ -52,8 +52,9 @@ class SalesServlet extends HttpServlet {
         try {
             String body = body(request);
             var answered = request.getServletPath().equals(SALES)
-                    ? endpoints.sell(request.getContentType(), body, request.getHeader("Idempotency-Key"))
-                    : endpoints.send(request.getContentType(), body);
+                    ? endpoints.sell(request.getContentType(), body, request.getHeader("Idempotency-Key"),
+                            request.getHeader("traceparent"))
+                    : endpoints.send(request.getContentType(), body, request.getHeader("traceparent"));
             if (answered.result() != null) {
                 metrics.sale(answered.result(), arrived);
             }

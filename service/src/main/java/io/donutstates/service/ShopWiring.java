@@ -12,6 +12,7 @@ import io.donutstates.shop.Shop;
 import io.donutstates.shop.ShopRuntime;
 import io.donutstates.shop.ShopSettings;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
@@ -83,13 +84,14 @@ class ShopWiring {
     @Bean
     Shop shop(ShopSettings settings, HikariDataSource dataSource, @Qualifier("reads") HikariDataSource reads,
               SqsClient sqs, Once<SnsClient> sns, Clock clock, Environment env, ObjectProvider<JavaMailSender> mail,
-              ShopMetrics metrics, MeterRegistry meters) {
+              ShopMetrics metrics, MeterRegistry meters, ObjectProvider<OpenTelemetry> openTelemetry) {
         return new Shop(settings, new ShopRuntime(clock, dataSource, reads, () -> sqs, sns, () -> localUrl(env),
                 factories -> emailChannel(settings.alert(), mail.getIfAvailable(), factories),
                 metrics::orderOutcome,
                 (channel, ok) -> io.micrometer.core.instrument.Counter.builder("donut.alerts.delivered")
                         .description("alert deliveries by channel (log, webhook, email, sns) and result (sent, failed)")
-                        .tag("channel", channel).tag("result", ok ? "sent" : "failed").register(meters).increment()));
+                        .tag("channel", channel).tag("result", ok ? "sent" : "failed").register(meters).increment(),
+                openTelemetry.getIfAvailable()));
     }
 
     /** The callback URL's base when {@code DONUT_PUBLIC_URL} is not set: this process's own port. */
