@@ -27,13 +27,8 @@ fi
 [ -f all-in-one/target/donut-states.jar ] || ./mvnw -q -B package -DskipTests
 rm -rf "$OUT"; mkdir -p "$OUT/tmp"
 
-free_port() {
-  local port
-  while true; do
-    port=$(( 20000 + RANDOM % 20000 ))
-    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
-  done
-}
+# shellcheck source=lib/ports.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib/ports.sh"
 PORT=$(free_port)
 FACTORY_PORT=$(free_port)
 while [ "$FACTORY_PORT" = "$PORT" ]; do FACTORY_PORT=$(free_port); done

@@ -40,13 +40,8 @@ fi
 rm -rf "$OUT"; mkdir -p "$OUT"
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(uname -sr); shop JVM: $("$java" -version 2>&1 | head -1); open files: $(ulimit -n)"
 
-free_port() {
-  local port
-  while true; do
-    port=$(( 20000 + RANDOM % 20000 ))
-    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
-  done
-}
+# shellcheck source=lib/ports.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib/ports.sh"
 PORT=$(free_port)
 FACTORY_PORT=$(free_port)
 API=http://127.0.0.1:$PORT
