@@ -32,7 +32,7 @@ CONCURRENCY="${DONUT_BENCH_CONCURRENCY:-64}"
 read -r -a SHAPES <<< "${DONUT_BENCH_SHAPES:-service-1 lambda service-3}"
 DIR="${DONUT_BENCH_DIR:-$ROOT/data/distributed-benchmark}"
 SKU=CP-502101
-STOCK=2000000
+STOCK=1000000
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 
 say() { printf 'distributed-benchmark: %s\n' "$*"; }
@@ -100,12 +100,14 @@ stop_service() {
   DONUT_RUN_DIR="$DIR/scale-out-$n" "$ROOT/scripts/scale-out.sh" stop > /dev/null 2>&1 || true
 }
 
-admin() { curl -fsS -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' "$@"; }
+admin() { curl -sS --fail-with-body -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' "$@"; }
 
 use_slots() {
-  admin -X PUT "$ADMIN_URL/api/admin/products/$SKU/policy" \
-    -d "{\"reorderQuantity\":10,\"reorderPoint\":0,\"slots\":$1}" > /dev/null
-  admin -X PUT "$ADMIN_URL/api/admin/products/$SKU/stock" -d "{\"stock\":$STOCK}" > /dev/null
+  local out
+  out=$(admin -X PUT "$ADMIN_URL/api/admin/products/$SKU/policy" \
+    -d "{\"reorderQuantity\":10,\"reorderPoint\":0,\"slots\":$1}") || die "setting $1 slots: $out"
+  out=$(admin -X PUT "$ADMIN_URL/api/admin/products/$SKU/stock" -d "{\"stock\":$STOCK}") \
+    || die "setting the stock: $out"
 }
 
 stock_now() { curl -fsS "$ADMIN_URL/api/products/$SKU" | jq '.stock'; }
