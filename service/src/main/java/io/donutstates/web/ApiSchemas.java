@@ -40,15 +40,18 @@ final class ApiSchemas {
                 .required("sku", text("CP-502101", "stock-keeping unit, upper case"))
                 .required("name", text("부산도너츠", null))
                 .required("price", integer(19900, "price in won"))
-                .required("stock", integer(3, "donuts on the shelf"))
+                .required("stock", integer(3, "donuts on the shelf: the sum of the product's slots"))
                 .required("factoryId", text("FF-500293", "the factory that makes it"))
                 .required("reorderQuantity", integer(10, "donuts ordered per replenishment"))
                 .required("reorderPoint", integer(0, "a sale that leaves this many or fewer starts a replenishment"))
+                .required("slots", integer(1, "stock slots (rows) in use: buyers on different slots do not wait "
+                        + "for each other"))
                 .schema());
-        all.put("LedgerLine", object("One stock change, with the stock it left.")
+        all.put("LedgerLine", object("One change of one slot's stock, with the stock it left in that slot.")
                 .required("sku", text("CP-502101", null))
+                .required("slot", integer(0, "the slot changed (0 with one slot)"))
                 .required("change", integer(-1, "donuts added (positive) or taken (negative)"))
-                .required("balanceAfter", integer(2, "stock after this change"))
+                .required("balanceAfter", integer(2, "the slot's stock after this change (with one slot, the product's)"))
                 .required("reason", enumeration("why the stock changed", "SALE", "DELIVERY", "ADJUSTMENT"))
                 .optional("reference", text("sale 17", "the sale, replenishment or count behind the change"))
                 .required("at", instant())
@@ -108,9 +111,10 @@ final class ApiSchemas {
                 .required("message", text("판매완료", null))
                 .schema());
         all.put("StockCount", object("The counted stock.").required("stock", integer(3, "at least 0")).schema());
-        all.put("ReorderPolicy", object("A product's reorder rule.")
+        all.put("ReorderPolicy", object("A product's reorder rule and, optionally, its number of stock slots.")
                 .required("reorderQuantity", integer(10, "at least 1"))
                 .required("reorderPoint", integer(2, "at least 0"))
+                .optional("slots", integer(8, "1 to 64; left out: unchanged. The stock moves evenly onto the slots"))
                 .schema());
         all.put("ProductAudit", object("One product's books.")
                 .required("sku", text("CP-502101", null))
