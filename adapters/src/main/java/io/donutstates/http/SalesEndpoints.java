@@ -1,5 +1,6 @@
 package io.donutstates.http;
 
+import io.donutstates.backorder.Backordering;
 import io.donutstates.sales.Checkout;
 import io.donutstates.sales.SaleResult;
 import io.donutstates.sales.SellingOnce;
@@ -13,10 +14,12 @@ public final class SalesEndpoints {
 
     private final Checkout checkout;
     private final SellingOnce sellingOnce;
+    private final Backordering backordering;
 
-    public SalesEndpoints(Checkout checkout, SellingOnce sellingOnce) {
+    public SalesEndpoints(Checkout checkout, SellingOnce sellingOnce, Backordering backordering) {
         this.checkout = checkout;
         this.sellingOnce = sellingOnce;
+        this.backordering = backordering;
     }
 
     /** What a purchase request came to: the sale's result (none if refused before selling) and the answer. */
@@ -27,7 +30,11 @@ public final class SalesEndpoints {
         }
     }
 
-    /** {@code POST /api/sales}: a JSON purchase; an {@code Idempotency-Key} (may be null) makes a retry safe. */
+    /**
+     * {@code POST /api/sales}: a JSON purchase; an {@code Idempotency-Key} (may be null) makes a retry safe.
+     * With {@code "backorder": true} a purchase the shelf cannot serve waits for the next delivery
+     * ({@code 202 BACKORDERED}) instead of being refused; without it, nothing changes.
+     */
     public Answered sell(String contentType, String body, String idempotencyKey) {
         if (!JsonContentType.isJson(contentType)) {
             return Answered.refused(JsonContentType.unsupported());
@@ -36,7 +43,17 @@ public final class SalesEndpoints {
             return Answered.refused(HttpReply.badRequest("request body must be a JSON object of the documented shape"));
         }
         try {
-            var purchase = SaleReplies.purchase(JsonBodies.object(body));
+            var fields = JsonBodies.object(body);
+            var purchase = SaleReplies.purchase(fields);
+            var waiting = BackorderReplies.request(fields);
+            if (waiting.isPresent()) {
+                var outcome = backordering.sell(purchase, waiting.get(), idempotencyKey);
+                if (outcome instanceof Backordering.Backordered placed) {
+                    return new Answered(null, BackorderReplies.backordered(placed));
+                }
+                var result = ((Backordering.Sale) outcome).result();
+                return new Answered(result, SaleReplies.of(result));
+            }
             SaleResult result = idempotencyKey == null
                     ? checkout.sell(purchase)
                     : sellingOnce.sell(idempotencyKey, purchase);

@@ -28,7 +28,8 @@ public record DonutProperties(
         @DefaultValue ShopSettings.Jobs jobs,
         @DefaultValue ShopSettings.Ledger ledger,
         @DefaultValue ShopSettings.Retention retention,
-        @DefaultValue ShopSettings.Purge purge) {
+        @DefaultValue ShopSettings.Purge purge,
+        @DefaultValue ShopSettings.Backorders backorders) {
 
     public DonutProperties {
         demoCatalog = demoCatalog != null ? demoCatalog : ShopSettings.defaults().demoCatalog();
@@ -37,6 +38,6 @@ public record DonutProperties(
     /** The settings the shop is built from. */
     public ShopSettings shop() {
         return new ShopSettings(publicUrl, callbackSecret, demoCatalog, db, sqs, sns, queue, factory, replenishment,
-                outbox, alert, sales, jobs, ledger, retention, purge);
+                outbox, alert, sales, jobs, ledger, retention, purge, backorders);
     }
 }
