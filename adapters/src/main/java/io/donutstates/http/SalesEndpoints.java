@@ -1,5 +1,6 @@
 package io.donutstates.http;
 
+import io.donutstates.backorder.Backordering;
 import io.donutstates.sales.Checkout;
 import io.donutstates.sales.SaleResult;
 import io.donutstates.sales.SellingOnce;
@@ -17,15 +18,17 @@ public final class SalesEndpoints {
     private final Checkout checkout;
     private final SellingOnce sellingOnce;
     private final ShopTracing tracing;
+    private final Backordering backordering;
 
-    public SalesEndpoints(Checkout checkout, SellingOnce sellingOnce) {
-        this(checkout, sellingOnce, ShopTracing.off());
+    public SalesEndpoints(Checkout checkout, SellingOnce sellingOnce, Backordering backordering) {
+        this(checkout, sellingOnce, backordering, ShopTracing.off());
     }
 
     /** @param tracing makes each purchase a server span, continuing the caller's {@code traceparent} if sent */
-    public SalesEndpoints(Checkout checkout, SellingOnce sellingOnce, ShopTracing tracing) {
+    public SalesEndpoints(Checkout checkout, SellingOnce sellingOnce, Backordering backordering, ShopTracing tracing) {
         this.checkout = checkout;
         this.sellingOnce = sellingOnce;
+        this.backordering = backordering;
         this.tracing = tracing;
     }
 
@@ -37,7 +40,11 @@ public final class SalesEndpoints {
         }
     }
 
-    /** {@code POST /api/sales}: a JSON purchase; an {@code Idempotency-Key} (may be null) makes a retry safe. */
+    /**
+     * {@code POST /api/sales}: a JSON purchase; an {@code Idempotency-Key} (may be null) makes a retry safe.
+     * With {@code "backorder": true} a purchase the shelf cannot serve waits for the next delivery
+     * ({@code 202 BACKORDERED}) instead of being refused; without it, nothing changes.
+     */
     public Answered sell(String contentType, String body, String idempotencyKey) {
         return sell(contentType, body, idempotencyKey, null);
     }
@@ -55,7 +62,17 @@ public final class SalesEndpoints {
             return Answered.refused(HttpReply.badRequest("request body must be a JSON object of the documented shape"));
         }
         try {
-            var purchase = SaleReplies.purchase(JsonBodies.object(body));
+            var fields = JsonBodies.object(body);
+            var purchase = SaleReplies.purchase(fields);
+            var waiting = BackorderReplies.request(fields);
+            if (waiting.isPresent()) {
+                var outcome = backordering.sell(purchase, waiting.get(), idempotencyKey);
+                if (outcome instanceof Backordering.Backordered placed) {
+                    return new Answered(null, BackorderReplies.backordered(placed));
+                }
+                var result = ((Backordering.Sale) outcome).result();
+                return new Answered(result, SaleReplies.of(result));
+            }
             SaleResult result = idempotencyKey == null
                     ? checkout.sell(purchase)
                     : sellingOnce.sell(idempotencyKey, purchase);

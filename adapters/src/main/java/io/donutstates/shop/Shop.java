@@ -5,6 +5,16 @@ import io.donutstates.alerting.DeliveringAlerts;
 import io.donutstates.alerting.JdbcAlerts;
 import io.donutstates.alerting.WebhookAlertChannel;
 import io.donutstates.audit.ArchivingTheLedger;
+import io.donutstates.backorder.BackorderNotice;
+import io.donutstates.backorder.Backordering;
+import io.donutstates.backorder.CancellingBackorder;
+import io.donutstates.backorder.DemandSizedOrders;
+import io.donutstates.backorder.ExpiringBackorders;
+import io.donutstates.backorder.FulfillingBackorders;
+import io.donutstates.backorder.HttpBuyerNotifier;
+import io.donutstates.backorder.JdbcBackorderNotices;
+import io.donutstates.backorder.JdbcBackorders;
+import io.donutstates.backorder.NoticeFailureLog;
 import io.donutstates.audit.FollowingTheLedger;
 import io.donutstates.audit.JdbcLedgerArchive;
 import io.donutstates.audit.JdbcLedgerAudits;
@@ -15,6 +25,7 @@ import io.donutstates.factory.JdbcFactoryDirectory;
 import io.donutstates.housekeeping.JdbcPurgeableTables;
 import io.donutstates.housekeeping.JdbcTableSizes;
 import io.donutstates.housekeeping.PurgingHistory;
+import io.donutstates.http.BackorderEndpoints;
 import io.donutstates.http.FactoryCallbackEndpoint;
 import io.donutstates.http.ReadEndpoints;
 import io.donutstates.http.SalesEndpoints;
@@ -100,6 +111,15 @@ public final class Shop {
                                SweepingStuckReplenishments sweeping, NoticingFactoryOutages noticingOutages,
                                StockMessageHandling stockMessages) { }
 
+    /**
+     * Backorders: buyers who wait for the next delivery, served from it first; their cancel, their
+     * expiry, the notices to their buyers (relayed from the notice outbox) and the HTTP contract.
+     */
+    public record Backorders(JdbcBackorders books, JdbcBackorders views, Backordering backordering,
+                             FulfillingBackorders fulfilling, CancellingBackorder cancelling,
+                             ExpiringBackorders expiring, RelayingOutbox<BackorderNotice> notifying,
+                             BackorderEndpoints endpoints) { }
+
     /** Alerts: recorded once per incident, then delivered to every channel. */
     public record Alerting(List<AlertChannel> channels, JdbcAlerts alerts, DeliveringAlerts delivering) { }
 
@@ -115,10 +135,17 @@ public final class Shop {
                         JdbcStockAudit audit, Outbox<StockRanOut> outbox, JdbcTableSizes tableSizes,
                         ReadEndpoints endpoints) { }
 
+    /**
+     * Notices posted per relay transaction: each POST may take the notify timeout, and the batch's
+     * rows (and a writer connection) are held meanwhile, so batches stay small.
+     */
+    private static final int NOTICES_PER_TRANSACTION = 5;
+
     private final ShopSettings settings;
     private final ShopRuntime runtime;
     private final Books books;
     private final Sales sales;
+    private final Backorders backorders;
     private final Replenishing replenishing;
     private final Alerting alerting;
     private final Audit audit;
@@ -157,7 +184,10 @@ public final class Shop {
         this.deadLetters = new Once<>(() -> new SqsDeadLetters(runtime.sqs().get(), queues.get()));
         this.stockQueueVerdicts = new Once<>(() -> new StockQueueVerdicts(runtime.sqs().get(), queues.get()));
 
-        var starting = new StartingReplenishment(replenishments, outbox, clock);
+        var backorderBooks = new JdbcBackorders(writes);
+        var notices = new JdbcBackorderNotices(writes);
+        var starting = new StartingReplenishment(replenishments, outbox, clock,
+                new DemandSizedOrders(backorderBooks, backorderBooks));
         var selling = new Selling(books.stock(), new JdbcSales(writes), books.ledger(), starting, transactions, clock);
         var tracedBatches = new TracedBatches(tracing);
         Checkout checkout = settings.sales().plain() ? selling
@@ -165,9 +195,10 @@ public final class Shop {
                         books.ledger(), starting, transactions, clock), settings.sales().maxBatch(),
                         saleLaneWorkers(settings.sales().laneWorkers())));
         var sellingOnce = new SellingOnce(selling, new JdbcSaleReceipts(writes, replenishments), transactions, clock);
+        this.backorders = backorders(settings, runtime, backorderBooks, notices, starting, checkout, sellingOnce);
         this.sales = new Sales(selling, checkout, sellingOnce,
                 new AdjustingStock(books.stock(), books.ledger(), transactions, clock),
-                new SalesEndpoints(checkout, sellingOnce, tracing));
+                new SalesEndpoints(checkout, sellingOnce, backorders.backordering(), tracing));
 
         this.replenishing = replenishing(settings, runtime, factories, alerts);
 
@@ -194,6 +225,28 @@ public final class Shop {
                 settings.retention().periods(), settings.purge().batchSize(), PurgingHistory.MAX_BATCHES_PER_RUN);
     }
 
+    private Backorders backorders(ShopSettings settings, ShopRuntime runtime, JdbcBackorders books,
+                                  JdbcBackorderNotices notices, StartingReplenishment starting, Checkout checkout,
+                                  SellingOnce sellingOnce) {
+        var clock = runtime.clock();
+        var transactions = this.books.transactions();
+        var stock = this.books.stock();
+        var config = settings.backorders();
+        var fulfilling = new FulfillingBackorders(stock, new JdbcSales(runtime.writes()), this.books.ledger(), books,
+                notices, starting);
+        var cancelling = new CancellingBackorder(books, transactions, clock);
+        var views = new JdbcBackorders(runtime.reads());
+        var notifier = new HttpBuyerNotifier(config.notifyTimeout(), config.notifyGiveUpAfter(), clock);
+        return new Backorders(books, views,
+                new Backordering(checkout, sellingOnce, fulfilling, stock, books, books, starting, transactions, clock,
+                        config.expireAfter()),
+                fulfilling, cancelling,
+                new ExpiringBackorders(books, notices, transactions, clock, 500, 20),
+                new RelayingOutbox<>(notices, notifier, transactions, clock, NOTICES_PER_TRANSACTION,
+                        settings.outbox().backoff(), new NoticeFailureLog()),
+                new BackorderEndpoints(views, books, cancelling, new JdbcStock(runtime.reads()), config.expireAfter()));
+    }
+
     private static Alerting alerting(ShopSettings settings, ShopRuntime runtime, JdbcFactoryDirectory factories,
                                      Transactions transactions) {
         List<AlertChannel> channels = new ArrayList<>();
@@ -214,7 +267,7 @@ public final class Shop {
         var replenishments = books.replenishments();
         var callbacks = new DeliveryCallbacks(() -> publicUrl(settings, runtime), callbackSecret(settings, runtime));
         var receiving = new ReceivingDelivery(replenishments, books.stock(), books.ledger(), callbacks,
-                books.transactions(), alerts, settings.factory().deliveryTolerance(), clock);
+                books.transactions(), alerts, settings.factory().deliveryTolerance(), clock, backorders.fulfilling());
         var http = new HttpFactory(factories, settings.factory().timeout(), settings.factory().requester(), tracing);
         // One circuit per factory, per process: on Lambda it spares a factory the calls of one warm container.
         var factory = new CircuitBreakingFactory(http, settings.factory().circuitOpenFor(), clock);
@@ -304,6 +357,10 @@ public final class Shop {
 
     public Sales sales() {
         return sales;
+    }
+
+    public Backorders backorders() {
+        return backorders;
     }
 
     public Replenishing replenishing() {

@@ -30,7 +30,8 @@ public record ShopSettings(
         Ledger ledger,
         Retention retention,
         Purge purge,
-        Tracing tracing) {
+        Tracing tracing,
+        Backorders backorders) {
 
     /** The name under which the callback signing key is kept in the database, shared by every runtime. */
     public static final String CALLBACK_SIGNING_KEY = "callback-signing-key";
@@ -51,24 +52,25 @@ public record ShopSettings(
         retention = or(retention, () -> new Retention(null, null, null));
         purge = or(purge, () -> new Purge(null, null));
         tracing = or(tracing, () -> new Tracing(null, null, null));
+        backorders = or(backorders, () -> new Backorders(null, null, null, null));
     }
 
     /** Every setting at its default. */
     public static ShopSettings defaults() {
         return new ShopSettings(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null);
+                null, null, null, null);
     }
 
     /** A copy with another queue part (the Lambda functions never create queues). */
     public ShopSettings withQueue(Queue queue) {
         return new ShopSettings(publicUrl, callbackSecret, demoCatalog, db, sqs, sns, queue, factory, replenishment,
-                outbox, alert, sales, jobs, ledger, retention, purge, tracing);
+                outbox, alert, sales, jobs, ledger, retention, purge, tracing, backorders);
     }
 
     /** A copy with another sales part (a Lambda function sells one purchase at a time). */
     public ShopSettings withSales(Sales sales) {
         return new ShopSettings(publicUrl, callbackSecret, demoCatalog, db, sqs, sns, queue, factory, replenishment,
-                outbox, alert, sales, jobs, ledger, retention, purge, tracing);
+                outbox, alert, sales, jobs, ledger, retention, purge, tracing, backorders);
     }
 
     /**
@@ -350,6 +352,33 @@ public record ShopSettings(
             if (samplingRatio < 0 || samplingRatio > 1) {
                 throw new IllegalArgumentException(
                         "donut.tracing.sampling-ratio (DONUT_TRACING_SAMPLING_RATIO) must be 0..1");
+            }
+        }
+    }
+
+    /**
+     * Backorders: how long one waits before it expires unless its product has a time of its own
+     * ({@code expireAfter}), how often the expiry runs, and the buyer notices: how long one POST may
+     * take and after how long a notice the buyer's endpoint keeps refusing is given up.
+     */
+    public record Backorders(Duration expireAfter, Duration expiryInterval, Duration notifyTimeout,
+                             Duration notifyGiveUpAfter) {
+        public Backorders {
+            expireAfter = or(expireAfter, Duration.ofHours(24));
+            expiryInterval = or(expiryInterval, Duration.ofSeconds(30));
+            notifyTimeout = or(notifyTimeout, Duration.ofSeconds(5));
+            notifyGiveUpAfter = or(notifyGiveUpAfter, Duration.ofHours(24));
+            if (expireAfter.compareTo(Duration.ofMinutes(1)) < 0 || expireAfter.compareTo(Duration.ofDays(30)) > 0) {
+                throw new IllegalArgumentException("donut.backorders.expire-after (DONUT_BACKORDERS_EXPIRE_AFTER) must be 1m..30d");
+            }
+            if (expiryInterval.compareTo(Duration.ofSeconds(1)) < 0) {
+                throw new IllegalArgumentException("donut.backorders.expiry-interval (DONUT_BACKORDERS_EXPIRY_INTERVAL) must be at least 1s");
+            }
+            if (notifyTimeout.compareTo(Duration.ofMillis(100)) < 0 || notifyTimeout.compareTo(Duration.ofSeconds(60)) > 0) {
+                throw new IllegalArgumentException("donut.backorders.notify-timeout (DONUT_BACKORDERS_NOTIFY_TIMEOUT) must be 100ms..60s");
+            }
+            if (notifyGiveUpAfter.compareTo(Duration.ofMinutes(1)) < 0) {
+                throw new IllegalArgumentException("donut.backorders.notify-give-up-after (DONUT_BACKORDERS_NOTIFY_GIVE_UP_AFTER) must be at least 1m");
             }
         }
     }

@@ -12,7 +12,8 @@ import java.time.Clock;
  * Use case (the original's {@code stock_inc_lambda}): the factory reports production complete and
  * the shelf goes up, exactly once per replenishment however often the factory calls, and never by
  * more than was ordered (plus the tolerance allowed). A short delivery is taken in and noted; the
- * shelf orders again when it runs low.
+ * shelf orders again when it runs low. Buyers waiting for the product (backorders) are served
+ * from the delivery first, in the same transaction.
  */
 public class ReceivingDelivery {
 
@@ -24,10 +25,19 @@ public class ReceivingDelivery {
     private final Alerts alerts;
     private final OverDeliveryTolerance tolerance;
     private final Clock clock;
+    private final WaitingBuyers waiting;
 
     public ReceivingDelivery(Replenishments replenishments, Stock stock, StockLedger ledger,
                              DeliveryCallbacks callbacks, Transactions transactions, Alerts alerts,
                              OverDeliveryTolerance tolerance, Clock clock) {
+        this(replenishments, stock, ledger, callbacks, transactions, alerts, tolerance, clock, WaitingBuyers.NONE);
+    }
+
+    /** @param waiting the buyers a delivery serves first (backorders), in the delivery's transaction */
+    public ReceivingDelivery(Replenishments replenishments, Stock stock, StockLedger ledger,
+                             DeliveryCallbacks callbacks, Transactions transactions, Alerts alerts,
+                             OverDeliveryTolerance tolerance, Clock clock, WaitingBuyers waiting) {
+        this.waiting = waiting;
         this.replenishments = replenishments;
         this.stock = stock;
         this.ledger = ledger;
@@ -80,6 +90,9 @@ public class ReceivingDelivery {
         added.forEach(change -> stock.change(delivery.sku(), change));
         ledger.appendAll(added.stream().map(change -> StockMovement.delivery(delivery.sku(), change.slot(),
                 change.change(), id.toString(), change.balanceAfter(), now)).toList());
+        // Waiting buyers are sold to from the delivery before anyone else can buy it: the shelf is
+        // still held, and their sales commit with the stock increase or not at all.
+        waiting.serveFrom(delivery.sku(), id, now);
         var delivered = new DeliveryResult.Delivered(replenishment, reported);
         if (delivered.isShort()) {
             replenishments.note(id, "short delivery: " + reported + " of " + replenishment.quantity().value()

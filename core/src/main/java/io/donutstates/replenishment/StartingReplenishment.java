@@ -2,7 +2,6 @@ package io.donutstates.replenishment;
 
 import io.donutstates.messaging.Outbox;
 import io.donutstates.stock.Product;
-import io.donutstates.stock.Quantity;
 import java.time.Clock;
 
 /**
@@ -14,8 +13,16 @@ public class StartingReplenishment {
     private final Replenishments replenishments;
     private final Outbox<StockRanOut> outbox;
     private final Clock clock;
+    private final OrderSize orderSize;
 
     public StartingReplenishment(Replenishments replenishments, Outbox<StockRanOut> outbox, Clock clock) {
+        this(replenishments, outbox, clock, OrderSize.POLICY);
+    }
+
+    /** @param orderSize how much a new replenishment orders (the policy's quantity, or sized to demand) */
+    public StartingReplenishment(Replenishments replenishments, Outbox<StockRanOut> outbox, Clock clock,
+                                 OrderSize orderSize) {
+        this.orderSize = orderSize;
         this.replenishments = replenishments;
         this.outbox = outbox;
         this.clock = clock;
@@ -28,7 +35,7 @@ public class StartingReplenishment {
             return open.get();
         }
         var started = Replenishment.requested(ReplenishmentId.random(), product.sku(), product.factoryId(),
-                Quantity.of(product.reorderQuantity()), clock.instant());
+                orderSize.of(product), clock.instant());
         if (replenishments.open(started)) {
             outbox.append(started.event(clock.instant()));
             return started;

@@ -36,6 +36,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /api/admin/dlq?limit=}, {@code POST /api/admin/dlq/redrive},
  *       {@code POST /api/admin/dlq/{id}/redrive}, {@code DELETE /api/admin/dlq/{id}?reason=}</li>
  *   <li>{@code PUT /api/admin/products/{sku}/stock} (a stock count), {@code PUT /api/admin/products/{sku}/policy}</li>
+ *   <li>{@code GET /api/admin/products/{sku}/backorders}, {@code PUT /api/admin/products/{sku}/backorder-policy},
+ *       {@code GET /api/admin/backorders/waiting}</li>
  *   <li>{@code GET /api/admin/invariants}: does every shelf agree with its ledger</li>
  *   <li>{@code GET /api/ops/summary}: queue depths, replenishments by status, recent alerts</li>
  * </ul>
@@ -129,8 +131,21 @@ public class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, AP
                 return method.equals("DELETE") ? discard(decode(rest[0]), request) : HttpReply.methodNotAllowed(method);
             }
         }
+        if (path.equals("/api/admin/backorders/waiting")) {
+            return method.equals("GET") ? shop.shop().backorders().endpoints().waiting()
+                    : HttpReply.methodNotAllowed(method);
+        }
         if (path.startsWith(PRODUCTS)) {
             String[] rest = path.substring(PRODUCTS.length()).split("/", -1);
+            if (rest.length == 2 && !rest[0].isEmpty() && rest[1].equals("backorders")) {
+                return method.equals("GET") ? shop.shop().backorders().endpoints().list(decode(rest[0]),
+                        request.queryParameter("before").orElse(null), request.queryParameter("limit").orElse(null))
+                        : HttpReply.methodNotAllowed(method);
+            }
+            if (rest.length == 2 && !rest[0].isEmpty() && rest[1].equals("backorder-policy")) {
+                return method.equals("PUT") ? shop.shop().backorders().endpoints().setPolicy(decode(rest[0]),
+                        request.body()) : HttpReply.methodNotAllowed(method);
+            }
             if (rest.length == 2 && !rest[0].isEmpty() && (rest[1].equals("stock") || rest[1].equals("policy"))) {
                 if (!method.equals("PUT")) {
                     return HttpReply.methodNotAllowed(method);

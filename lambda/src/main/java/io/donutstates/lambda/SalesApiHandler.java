@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code POST /api/sales} (optional {@code Idempotency-Key}) and the legacy {@code POST /send}</li>
  *   <li>{@code GET /api/products}, {@code GET /api/products/{sku}}, {@code GET /api/products/{sku}/ledger}</li>
  *   <li>{@code GET /api/replenishments?sku=&limit=}, {@code GET /api/replenishments/{id}}</li>
+ *   <li>{@code GET /api/backorders/{id}}, {@code DELETE /api/backorders/{id}} ({@code Backorder-Secret})</li>
  * </ul>
  * Bad input is 400 with a message, an unknown route 404, and a failure never shows a stack trace.
  * After an out-of-stock answer it relays one outbox batch at once, so the factory hears of the
@@ -32,6 +33,7 @@ public class SalesApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, AP
     private static final Logger log = LoggerFactory.getLogger(SalesApiHandler.class);
     private static final String PRODUCTS = "/api/products";
     private static final String REPLENISHMENTS = "/api/replenishments";
+    private static final String BACKORDERS = "/api/backorders/";
 
     private final LambdaShop shop;
     private final boolean relayOnShortage;
@@ -63,6 +65,17 @@ public class SalesApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, AP
         }
         if (path.equals("/send")) {
             return method.equals("POST") ? legacySend(request) : HttpReply.methodNotAllowed(method);
+        }
+        if (path.startsWith(BACKORDERS) && path.length() > BACKORDERS.length()
+                && path.indexOf('/', BACKORDERS.length()) < 0) {
+            String id = decode(path.substring(BACKORDERS.length()));
+            var backorders = shop.shop().backorders().endpoints();
+            return switch (method) {
+                case "GET" -> backorders.get(id);
+                case "DELETE" -> backorders.cancel(id,
+                        request.header(io.donutstates.http.BackorderEndpoints.SECRET_HEADER).orElse(null));
+                default -> HttpReply.methodNotAllowed(method);
+            };
         }
         if (path.equals(PRODUCTS) || path.startsWith(PRODUCTS + "/")
                 || path.equals(REPLENISHMENTS) || path.startsWith(REPLENISHMENTS + "/")) {

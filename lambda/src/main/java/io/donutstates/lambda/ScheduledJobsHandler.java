@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * until it is empty (or the invocation's time runs short), sweep stuck replenishments, relay what the
  * sweep re-queued, follow the ledger audit a bounded turn, deliver the alerts that are due (webhook,
  * ops topic; retried until taken), and purge the history past its retention (published events,
- * expired idempotency receipts, delivered alerts) when time is left. The outbox is written in the sale's transaction, so an event the sales
+ * expired idempotency receipts, delivered alerts) when time is left; expire the backorders whose time
+ * ran out and post the buyers' notices that are due. The outbox is written in the sale's transaction, so an event the sales
  * handler could not publish at once is published here: nothing is lost between a sale and the queue.
  * A failed job fails the invocation (visible in the function's Errors metric) after the other jobs
  * have had their turn; the next scheduled invocation tries it again.
@@ -80,6 +81,22 @@ public class ScheduledJobsHandler implements RequestHandler<ScheduledEvent, Map<
             log.error("alert delivery failed; the alerts wait in the database: {}", e.toString());
             failure = failure == null ? e : failure;
         }
+        int expired = 0;
+        int notified = 0;
+        try {
+            expired = shop.shop().backorders().expiring().expireDue();
+            var notifying = shop.shop().backorders().notifying();
+            while (context == null || context.getRemainingTimeInMillis() > SAFETY_MARGIN_MILLIS) {
+                int sent = notifying.relayBatch();
+                notified += sent;
+                if (sent == 0) {
+                    break;
+                }
+            }
+        } catch (RuntimeException e) {
+            log.error("backorder expiry or notices failed; they wait in the database: {}", e.toString());
+            failure = failure == null ? e : failure;
+        }
         shop.flushTraces(); // the relay's spans
         int purged = 0;
         if (context == null || context.getRemainingTimeInMillis() > SAFETY_MARGIN_MILLIS) {
@@ -117,6 +134,8 @@ public class ScheduledJobsHandler implements RequestHandler<ScheduledEvent, Map<
         summary.put("alertsSent", alertsSent);
         summary.put("ledgerLinesAudited", audited);
         summary.put("purged", purged);
+        summary.put("backordersExpired", expired);
+        summary.put("backorderNoticesSent", notified);
         return summary;
     }
 

@@ -201,6 +201,31 @@ class SalesApiHandlerTest {
     }
 
     @Test
+    void aProductInSlotsSellsFromSeveralSlotsAndShowsTheirSum() {
+        shop.jdbc().sql("UPDATE product SET slots = 4 WHERE sku = 'CP-502102'").update();
+        shop.jdbc().sql("UPDATE product_slot SET stock = 5 WHERE sku = 'CP-502102' AND slot = 0").update();
+        for (int slot = 1; slot < 4; slot++) {
+            shop.jdbc().sql("INSERT INTO product_slot (sku, slot, stock) VALUES ('CP-502102', :slot, 5)")
+                    .param("slot", slot).update();
+        }
+        for (int i = 0; i < 12; i++) {
+            APIGatewayV2HTTPResponse sold = call("http-post-sales.json", event -> {
+                ((ObjectNode) event.get("headers")).remove("idempotency-key");
+                event.put("body", "{\"sku\":\"CP-502102\",\"quantity\":1}");
+            });
+            assertThat(sold.getStatusCode()).isEqualTo(201);
+        }
+
+        assertThat(shop.stockOf("CP-502102")).isEqualTo(8);
+        assertThat(shop.jdbc().sql("SELECT COUNT(DISTINCT slot) FROM stock_movement WHERE sku = 'CP-502102' AND reason = 'SALE'")
+                .query(Integer.class).single()).as("buyers start at different slots").isGreaterThan(1);
+        APIGatewayV2HTTPResponse product = call("http-get-product.json",
+                event -> Events.route(event, "GET", "/api/products/CP-502102"));
+        assertThat(json(product).get("stock").asInt()).isEqualTo(8);
+        assertThat(json(product).get("slots").asInt()).isEqualTo(4);
+    }
+
+    @Test
     void aLowerCaseSkuBuysTheProductUnderItsCanonicalSku() {
         shop.jdbc().sql("UPDATE product_slot SET stock = 10 WHERE sku = 'CP-502103' AND slot = 0").update();
         APIGatewayV2HTTPResponse sold = call("http-post-sales.json", event -> {

@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The work that runs behind the API: the outbox relay, the stock worker, the stuck-replenishment
- * sweep, alert delivery and housekeeping. Each coordinates through the database or the queue, so any
+ * sweep, alert delivery, housekeeping, the backorder expiry and the buyers' notices. Each coordinates through the database or the queue, so any
  * number of instances may run it.
  */
 @Component
@@ -37,13 +37,15 @@ class BackgroundJobs implements SmartLifecycle {
     private final PurgingHistory purging;
     private final ShopMetrics metrics;
     private final NoticingFactoryOutages outages;
+    private final io.donutstates.shop.Shop.Backorders backorders;
     private ScheduledExecutorService scheduler;
 
     BackgroundJobs(DonutProperties donut, RelayingOutbox<?> relay, SweepingStuckReplenishments sweep, SqsClient sqs,
                    SqsQueues queues, StockMessageHandling handling, DeliveringAlerts alerting,
                    DeadLetterWatch deadLetterWatch, PurgingHistory purging, ShopMetrics metrics,
-                   NoticingFactoryOutages outages) {
+                   NoticingFactoryOutages outages, io.donutstates.shop.Shop.Backorders backorders) {
         this.donut = donut;
+        this.backorders = backorders;
         this.relay = relay;
         this.sweep = sweep;
         this.alerting = alerting;
@@ -60,7 +62,7 @@ class BackgroundJobs implements SmartLifecycle {
             log.info("background jobs are off on this instance (donut.jobs.enabled=false)");
             return;
         }
-        scheduler = Executors.newScheduledThreadPool(4, r -> {
+        scheduler = Executors.newScheduledThreadPool(5, r -> {
             Thread thread = new Thread(r, "donut-jobs");
             thread.setDaemon(true);
             return thread;
@@ -75,7 +77,23 @@ class BackgroundJobs implements SmartLifecycle {
                 watchEvery, watchEvery, TimeUnit.MILLISECONDS);
         long purgeEvery = donut.purge().interval().toMillis();
         scheduler.scheduleWithFixedDelay(this::purgeOnce, purgeEvery, purgeEvery, TimeUnit.MILLISECONDS);
+        long expireEvery = donut.backorders().expiryInterval().toMillis();
+        scheduler.scheduleWithFixedDelay(() -> quietly("backorder expiry", backorders.expiring()::expireDue),
+                expireEvery, expireEvery, TimeUnit.MILLISECONDS);
+        // Buyers' notices go out on their own turn, never in a delivery's transaction: a slow buyer
+        // endpoint delays other notices, never a fulfilment.
+        scheduler.scheduleWithFixedDelay(this::notifyBuyers, 1, 1, TimeUnit.SECONDS);
         worker.start();
+    }
+
+    private void notifyBuyers() {
+        try {
+            while (backorders.notifying().relayBatch() > 0) {
+                // keep going while there is a backlog
+            }
+        } catch (RuntimeException e) {
+            log.warn("backorder notices failed; they stay in the notice outbox: {}", e.toString());
+        }
     }
 
     private void quietly(String job, java.util.function.IntSupplier work) {

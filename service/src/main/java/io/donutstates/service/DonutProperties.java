@@ -29,7 +29,8 @@ public record DonutProperties(
         @DefaultValue ShopSettings.Ledger ledger,
         @DefaultValue ShopSettings.Retention retention,
         @DefaultValue ShopSettings.Purge purge,
-        @DefaultValue ShopSettings.Tracing tracing) {
+        @DefaultValue ShopSettings.Tracing tracing,
+        @DefaultValue ShopSettings.Backorders backorders) {
 
     public DonutProperties {
         demoCatalog = demoCatalog != null ? demoCatalog : ShopSettings.defaults().demoCatalog();
@@ -38,6 +39,6 @@ public record DonutProperties(
     /** The settings the shop is built from. */
     public ShopSettings shop() {
         return new ShopSettings(publicUrl, callbackSecret, demoCatalog, db, sqs, sns, queue, factory, replenishment,
-                outbox, alert, sales, jobs, ledger, retention, purge, tracing);
+                outbox, alert, sales, jobs, ledger, retention, purge, tracing, backorders);
     }
 }

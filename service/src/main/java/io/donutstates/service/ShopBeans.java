@@ -92,6 +92,16 @@ class ShopBeans {
     }
 
     @Bean
+    Shop.Backorders backorders(Shop shop) {
+        return shop.backorders();
+    }
+
+    @Bean
+    io.donutstates.http.BackorderEndpoints backorderEndpoints(Shop shop) {
+        return shop.backorders().endpoints();
+    }
+
+    @Bean
     ReadEndpoints readEndpoints(Shop shop) {
         return shop.reads().endpoints();
     }

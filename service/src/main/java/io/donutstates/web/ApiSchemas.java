@@ -83,6 +83,31 @@ final class ApiSchemas {
         all.put("Purchase", object("A purchase: JSON only, quantity a JSON integer, no field named twice.")
                 .required("sku", text("CP-502101", "read trimmed and in upper case"))
                 .required("quantity", integer(1, "at least 1"))
+                .optional("backorder", bool("true: when the shelf cannot serve it, wait for the next delivery "
+                        + "(202 BACKORDERED) instead of being refused"))
+                .optional("notifyUrl", text("https://buyer.example/donuts", "only with backorder: an absolute "
+                        + "http(s) URL told (signed POST) when the backorder is fulfilled or expires"))
+                .schema());
+        all.put("Backorder", object("A purchase waiting for the product's next delivery: WAITING, then FULFILLED, "
+                + "CANCELLED or EXPIRED.")
+                .required("id", uuid())
+                .required("sku", text("CP-502101", null))
+                .required("quantity", integer(1, null))
+                .required("position", integer(42, "arrival order; a delivery serves the lowest first"))
+                .required("status", enumeration(null, "WAITING", "FULFILLED", "CANCELLED", "EXPIRED"))
+                .required("createdAt", instant())
+                .required("expiresAt", instant())
+                .required("notify", bool("whether its buyer is told at a notifyUrl"))
+                .optional("saleId", integer(17, "the sale it became (FULFILLED)"))
+                .optional("fulfilledBy", uuid())
+                .optional("endedAt", instant())
+                .optional("secret", text("q3Xb…", "given once, in the 202 answer: cancels the backorder "
+                        + "(Backorder-Secret header); its SHA-256 keys the notices' signature"))
+                .schema());
+        all.put("Backordered", object("A purchase the shelf could not serve, waiting in line.")
+                .required("status", enumeration(null, "BACKORDERED"))
+                .required("backorder", ref("Backorder"))
+                .optional("replenishment", ref("ReplenishmentStarted"))
                 .schema());
         all.put("Sale", object("A sale that took stock.")
                 .required("id", integer(17, "the sale's number"))
@@ -111,6 +136,17 @@ final class ApiSchemas {
                 .required("message", text("판매완료", null))
                 .schema());
         all.put("StockCount", object("The counted stock.").required("stock", integer(3, "at least 0")).schema());
+        all.put("BackorderPolicy", object("A product's backorder rules.")
+                .optional("sku", text("CP-502101", "in the answer"))
+                .required("expireAfterMinutes", integer(1440, "how long its backorders wait; 1 to 43200"))
+                .required("maxOrderQuantity", integer(500, "the most one replenishment orders, however large the demand"))
+                .schema());
+        all.put("WaitingBackorders", object("A product's waiting backorders.")
+                .required("sku", text("CP-502101", null))
+                .required("waitingBackorders", integer(3, null))
+                .required("waitingDonuts", integer(5, null))
+                .required("oldestSince", instant())
+                .schema());
         all.put("ReorderPolicy", object("A product's reorder rule and, optionally, its number of stock slots.")
                 .required("reorderQuantity", integer(10, "at least 1"))
                 .required("reorderPoint", integer(2, "at least 0"))

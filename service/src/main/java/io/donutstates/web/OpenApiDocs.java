@@ -87,7 +87,8 @@ class OpenApiDocs {
                         tag("admin", "Stock counts and reorder rules (admin token)"),
                         tag("ledger-audit", "The books: audit, full replay and archive (admin token)"),
                         tag("dead-letters", "Messages in dead_letter_queue: list, redrive, discard (admin token)"),
-                        tag("factory", "The factory's production-complete callback")))
+                        tag("factory", "The factory's production-complete callback"),
+                        tag("backorders", "Purchases waiting for the next delivery: read, cancel, and per product (admin)")))
                 .components(components);
     }
 
@@ -199,6 +200,8 @@ class OpenApiDocs {
                             op.requestBody(body(ref("Purchase")));
                             op.getResponses().addApiResponse("409",
                                     answer("out of stock; a replenishment is under way", ref("OutOfStock")));
+                            op.getResponses().addApiResponse("202", answer("backordered (\"backorder\": true): "
+                                    + "waiting for the next delivery", ref("Backordered")));
                         }),
                 new Documented(post, "/send", "legacySend", "sales",
                         "Legacy sale (the course's clients): one donut of MessageAttributeProductId",
@@ -235,6 +238,25 @@ class OpenApiDocs {
                         "Change the product's reorder rule", "200", "the product with its new rule",
                         ref("Product"), errors("400", "invalid body", "404", "unknown SKU"),
                         op -> op.requestBody(body(ref("ReorderPolicy")))),
+                new Documented(get, "/api/backorders/{id}", "getBackorder", "backorders", "One backorder", "200",
+                        "the backorder", ref("Backorder"), errors("400", "not a UUID", "404", "no such backorder"),
+                        null),
+                new Documented(delete, "/api/backorders/{id}", "cancelBackorder", "backorders",
+                        "Cancel a waiting backorder with its secret (Backorder-Secret header)", "200",
+                        "the cancelled backorder", ref("Backorder"), errors("400", "not a UUID",
+                                "404", "no such backorder, or not with that secret",
+                                "409", "the backorder has ended already"),
+                        null),
+                new Documented(get, "/api/admin/products/{sku}/backorders", "listBackorders", "backorders",
+                        "A product's backorders, newest first (admin)", "200", "the backorders",
+                        array(ref("Backorder"), null), errors("400", limit, "404", "unknown SKU"), null),
+                new Documented(put, "/api/admin/products/{sku}/backorder-policy", "setBackorderPolicy", "backorders",
+                        "Set the product's backorder rules (admin)", "200", "the product's rules",
+                        ref("BackorderPolicy"), errors("400", "invalid body", "404", "unknown SKU"),
+                        op -> op.requestBody(body(ref("BackorderPolicy")))),
+                new Documented(get, "/api/admin/backorders/waiting", "waitingBackorders", "backorders",
+                        "Waiting backorders per product (admin)", "200", "each product with waiting backorders",
+                        array(ref("WaitingBackorders"), null), errors(), null),
                 new Documented(get, "/api/admin/invariants", "getAudit", "ledger-audit",
                         "Audit: every shelf agrees with its ledger, and the last full replay", "200", "the audit",
                         ref("Audit"), errors(), null),

@@ -1,0 +1,159 @@
+package io.donutstates.allinone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.donutstates.factory.simulator.OrderSnapshot;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Backorders end to end, over real HTTP with the real MariaDB, queue and factory simulator: a crowd
+ * that will wait is sold to or lined up, the factory is asked for what the line needs, and the
+ * deliveries (each callback sent twice) serve the line exactly once, in order. The simulator drops
+ * its callbacks, so the test delivers by hand to the URL the factory was given.
+ */
+class BackorderGuaranteesTest {
+
+    private static final String SKU = "CP-502104";
+    private static final String ADMIN = "Bearer test-admin-token";
+
+    @RegisterExtension
+    static final TestShop shop = TestShop.withDefaults("DONUT_FACTORY_DROP_CALLBACKS", "true",
+            "DONUT_SALES_MODE", "combined");
+
+    private static TestShop.Answer buyWaiting(String sku, int quantity, String notifyUrl) {
+        return shop.post("/api/sales", "{\"sku\":\"" + sku + "\",\"quantity\":" + quantity + ",\"backorder\":true"
+                + (notifyUrl == null ? "" : ",\"notifyUrl\":\"" + notifyUrl + "\"") + "}");
+    }
+
+    private static String completion(String sku, int count) {
+        return "{\"MessageGroupId\":\"stock-arrival-group\",\"MessageAttributeProductId\":\"" + sku + "\","
+                + "\"MessageAttributeProductCnt\":" + count + ",\"MessageAttributeFactoryId\":\"FF-500300\","
+                + "\"MessageAttributeRequester\":\"Donut-States\"}";
+    }
+
+    /** The open replenishment of the product, delivered in full by two identical callbacks; its quantity. */
+    private static int deliverTheOpenReplenishmentTwice(String sku) {
+        JsonNode open = await("an open replenishment").atMost(Duration.ofSeconds(15)).until(
+                () -> openReplenishment(sku), r -> r != null);
+        String id = open.get("id").asString();
+        OrderSnapshot order = await("the factory's order").atMost(Duration.ofSeconds(15)).until(
+                () -> shop.factory().orders().stream().filter(o -> o.callbackUrl().contains(id)).findFirst()
+                        .orElse(null), o -> o != null);
+        int quantity = open.get("quantity").asInt();
+        var first = shop.postRaw(URI.create(order.callbackUrl()), "application/json", completion(sku, quantity));
+        var again = shop.postRaw(URI.create(order.callbackUrl()), "application/json", completion(sku, quantity));
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        assertThat(again.status()).as(again.body()).isIn(200, 409);
+        return quantity;
+    }
+
+    private static JsonNode openReplenishment(String sku) {
+        for (JsonNode r : shop.replenishments(sku)) {
+            String status = r.get("status").asString();
+            if (status.equals("REQUESTED") || status.equals("ORDERED")) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void a_thousand_waiting_buyers_for_a_hundred_donuts_are_all_served_once_in_order() {
+        shop.setStock(SKU, 100);
+
+        List<TestShop.Answer> answers = Crowd.run(100, 1_000, n -> buyWaiting(SKU, 1, null));
+
+        assertThat(answers).allSatisfy(a -> assertThat(a.status()).as(a.body()).isIn(201, 202));
+        var backordered = answers.stream().filter(a -> a.status() == 202).map(TestShop.Answer::json).toList();
+        assertThat(answers.stream().filter(a -> a.status() == 201).count()).isEqualTo(100);
+        assertThat(backordered).hasSize(900).allSatisfy(b -> {
+            assertThat(b.get("status").asString()).isEqualTo("BACKORDERED");
+            assertThat(b.get("backorder").get("status").asString()).isEqualTo("WAITING");
+            assertThat(b.get("backorder").get("secret").asString()).isNotBlank();
+            assertThat(b.get("replenishment").get("id").asString()).isNotBlank();
+        });
+        Set<Long> positions = new HashSet<>();
+        backordered.forEach(b -> positions.add(b.get("backorder").get("position").asLong()));
+        assertThat(positions).as("distinct places in line").hasSize(900);
+        assertThat(shop.stockOf(SKU)).isZero();
+
+        int delivered = 0;
+        for (int round = 0; round < 6 && waitingOf(SKU) > 0; round++) {
+            delivered += deliverTheOpenReplenishmentTwice(SKU);
+        }
+
+        int ordered = 0;
+        for (JsonNode r : shop.replenishments(SKU)) {
+            ordered += r.get("quantity").asInt();
+        }
+        assertThat(ordered).as("the factory was asked for the line").isGreaterThanOrEqualTo(900);
+        List<JsonNode> served = new ArrayList<>();
+        for (JsonNode b : backordered) {
+            served.add(shop.get("/api/backorders/" + b.get("backorder").get("id").asString()).json());
+        }
+        assertThat(served).allSatisfy(b -> {
+            assertThat(b.get("status").asString()).isEqualTo("FULFILLED");
+            assertThat(b.get("saleId").asLong()).isPositive();
+        });
+        served.sort(Comparator.comparingLong(b -> b.get("position").asLong()));
+        assertThat(served.stream().map(b -> b.get("saleId").asLong()).toList())
+                .as("served in arrival order, each once").isSorted().doesNotHaveDuplicates();
+        assertThat(shop.stockOf(SKU)).isEqualTo(delivered - 900);
+        assertThat(shop.invariants().get("holds").asBoolean()).isTrue();
+    }
+
+    private static int waitingOf(String sku) {
+        for (JsonNode w : shop.get("/api/admin/backorders/waiting", "Authorization", ADMIN).json()) {
+            if (w.get("sku").asString().equals(sku)) {
+                return w.get("waitingBackorders").asInt();
+            }
+        }
+        return 0;
+    }
+
+    @Test
+    void the_buyer_cancels_with_the_secret_and_hears_of_the_fulfilment_once() throws Exception {
+        shop.setStock("CP-502103", 0);
+        try (var buyer = new WebhookReceiver()) {
+            var cancelled = buyWaiting("CP-502103", 1, null).json().get("backorder");
+            var told = buyWaiting("CP-502103", 1, buyer.url()).json().get("backorder");
+            String id = cancelled.get("id").asString();
+
+            assertThat(shop.delete("/api/backorders/" + id, "Backorder-Secret", "wrong").status()).isEqualTo(404);
+            var cancel = shop.delete("/api/backorders/" + id, "Backorder-Secret", cancelled.get("secret").asString());
+            assertThat(cancel.status()).as(cancel.body()).isEqualTo(200);
+            assertThat(shop.get("/api/backorders/" + id).json().get("status").asString()).isEqualTo("CANCELLED");
+            assertThat(shop.get("/api/admin/products/CP-502103/backorders", "Authorization", ADMIN).json())
+                    .hasSizeGreaterThanOrEqualTo(2);
+
+            deliverTheOpenReplenishmentTwice("CP-502103");
+
+            await("the buyer's notice").atMost(Duration.ofSeconds(15)).until(() -> buyer.bodies().size() == 1);
+            Thread.sleep(1_500);
+            assertThat(buyer.bodies()).singleElement().satisfies(body -> assertThat(body)
+                    .contains("\"backorder.fulfilled\"", told.get("id").asString()));
+            assertThat(shop.get("/api/backorders/" + told.get("id").asString()).json().get("status").asString())
+                    .isEqualTo("FULFILLED");
+        }
+    }
+
+    @Test
+    void without_the_flag_a_refused_buyer_is_answered_as_before() {
+        shop.setStock("CP-502102", 0);
+
+        var answer = shop.buy("CP-502102", 1);
+
+        assertThat(answer.status()).isEqualTo(409);
+        assertThat(answer.json().get("status").asString()).isEqualTo("OUT_OF_STOCK");
+    }
+}
