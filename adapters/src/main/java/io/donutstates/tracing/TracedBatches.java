@@ -36,7 +36,25 @@ public final class TracedBatches {
 
     /** The checkout, keeping each buyer's context while it waits for its batch. */
     public Checkout checkout(Checkout combined) {
-        return purchase -> {
+        return new TracedCheckout(combined);
+    }
+
+    /** The combined checkout with each waiting buyer's trace context kept for its batch. */
+    public final class TracedCheckout implements Checkout {
+
+        private final Checkout combined;
+
+        TracedCheckout(Checkout combined) {
+            this.combined = combined;
+        }
+
+        /** The checkout that sells the batches. */
+        public Checkout combined() {
+            return combined;
+        }
+
+        @Override
+        public io.donutstates.sales.SaleResult sell(Purchase purchase) {
             if (!Span.current().getSpanContext().isValid()) {
                 return combined.sell(purchase);
             }
@@ -46,7 +64,7 @@ public final class TracedBatches {
             } finally {
                 waiting.remove(purchase);
             }
-        };
+        }
     }
 
     /** The batch sale, each batch a span of its buyers' traces. */
