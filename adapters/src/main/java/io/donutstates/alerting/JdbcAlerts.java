@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Alerts recorded in MySQL/MariaDB: the unique incident key admits one alert per incident however
  * many workers or instances notice it; each configured channel gets a delivery row, sent later.
  */
-public class JdbcAlerts implements Alerts, AlertDeliveries {
+public class JdbcAlerts implements Alerts, AlertDeliveries, RecentAlerts {
 
     private static final Logger log = LoggerFactory.getLogger("io.donutstates.alerts");
 
@@ -59,6 +59,7 @@ public class JdbcAlerts implements Alerts, AlertDeliveries {
     }
 
     /** The newest alerts first. */
+    @Override
     public List<Alert> recent(int limit) {
         return jdbc.sql("""
                         SELECT a.*, (SELECT p.name FROM product p WHERE p.sku = a.sku) AS product_name

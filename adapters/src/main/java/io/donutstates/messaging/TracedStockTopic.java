@@ -26,6 +26,11 @@ public final class TracedStockTopic implements StockTopic<StockRanOut> {
         this.tracing = tracing;
     }
 
+    /** The topic the events are published to. */
+    public StockTopic<StockRanOut> untraced() {
+        return topic.get();
+    }
+
     @Override
     public void publish(StockRanOut event) {
         tracing.inSpan("stock_topic publish", SpanKind.PRODUCER, storedTraceparents.apply(event.eventId()), span -> {

@@ -28,6 +28,7 @@ import io.donutstates.housekeeping.PurgingHistory;
 import io.donutstates.http.BackorderEndpoints;
 import io.donutstates.http.FactoryCallbackEndpoint;
 import io.donutstates.http.ReadEndpoints;
+import io.donutstates.http.LedgerAuditEndpoints;
 import io.donutstates.http.SalesEndpoints;
 import io.donutstates.messaging.JdbcOutbox;
 import io.donutstates.messaging.Outbox;
@@ -125,7 +126,13 @@ public final class Shop {
 
     /** The ledger audit: the live track, the operator's replay and the archive. */
     public record Audit(JdbcStockAudit stockAudit, JdbcLedgerAudits audits, FollowingTheLedger following,
-                        ReplayingTheLedger replaying, ArchivingTheLedger archiving) { }
+                        ReplayingTheLedger replaying, ArchivingTheLedger archiving) {
+
+        /** The books' admin endpoints: invariants, replay and archive. */
+        public LedgerAuditEndpoints endpoints() {
+            return new LedgerAuditEndpoints(stockAudit, replaying, archiving);
+        }
+    }
 
     /**
      * What anyone may read, over the read pool (the server stops each statement after

@@ -71,19 +71,29 @@ public class JdbcStock implements Stock {
         return Optional.of(shelf(rows.get(0).product(), levels));
     }
 
-    /** The slots are locked in slot order, as every locker of several slots does, before the product is read. */
+    /**
+     * The slots are locked in slot order, as every locker of several slots does, then the product is
+     * read (without a lock); two statements, a third only when a slot in use has no row yet.
+     */
     @Override
     public Optional<Shelf> lock(Sku sku) {
-        List<Integer> held = jdbc.sql("SELECT slot FROM product_slot WHERE sku = :sku ORDER BY slot FOR UPDATE")
-                .param("sku", sku.value()).query(Integer.class).list();
-        Optional<Integer> slots = jdbc.sql("SELECT slots FROM product WHERE sku = :sku")
-                .param("sku", sku.value()).query(Integer.class).optional();
-        if (slots.isEmpty()) {
+        List<int[]> held = jdbc.sql("SELECT slot, stock FROM product_slot WHERE sku = :sku ORDER BY slot FOR UPDATE")
+                .param("sku", sku.value()).query((rs, row) -> new int[] {rs.getInt(1), rs.getInt(2)}).list();
+        Optional<Product> product = find(sku);
+        if (product.isEmpty()) {
             return Optional.empty();
         }
+        List<Integer> levels = new ArrayList<>();
+        for (int[] slot : held) {
+            while (levels.size() < slot[0]) {
+                levels.add(0);
+            }
+            levels.add(slot[1]);
+        }
         List<Object> missing = new ArrayList<>();
-        for (int slot = 0; slot < slots.get(); slot++) {
-            if (!held.contains(slot)) {
+        for (int slot = 0; slot < product.get().slots(); slot++) {
+            int s = slot;
+            if (held.stream().noneMatch(row -> row[0] == s)) {
                 missing.add(sku.value());
                 missing.add(slot);
             }
@@ -92,8 +102,11 @@ public class JdbcStock implements Stock {
             jdbc.sql("INSERT IGNORE INTO product_slot (sku, slot, stock) VALUES "
                             + String.join(", ", Collections.nCopies(missing.size() / 2, "(?, ?, 0)")))
                     .params(missing).update();
+            while (levels.size() < product.get().slots()) {
+                levels.add(0);
+            }
         }
-        return look(sku);
+        return Optional.of(shelf(product.get(), levels));
     }
 
     @Override

@@ -6,13 +6,10 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.donutstates.http.HttpReply;
+import io.donutstates.http.DeadLetterEndpoints;
+import io.donutstates.http.LedgerAuditEndpoints;
+import io.donutstates.http.PageLimit;
 import io.donutstates.http.StockAdminEndpoints;
-import io.donutstates.messaging.SqsDeadLetters;
-import io.donutstates.replenishment.RedrivingReplenishment;
-import io.donutstates.replenishment.ReplenishmentId;
-import io.donutstates.shared.SpringJdbcTransactions;
-import io.donutstates.stock.AdjustingStock;
-import io.donutstates.stock.JdbcStockAudit;
 import io.donutstates.stock.Sku;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -57,10 +54,9 @@ public class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, AP
     private final LambdaShop shop;
     private final byte[] token;
     private final Clock clock = Clock.systemUTC();
-    private final RedrivingReplenishment redriving;
     private final StockAdminEndpoints stockAdmin;
-    private final JdbcStockAudit audit;
-    private volatile SqsDeadLetters deadLetters;
+    private final LedgerAuditEndpoints ledger;
+    private final DeadLetterEndpoints deadLetters;
 
     /** Used by AWS Lambda: the shop and the admin token are read from the container's environment once, at init. */
     public AdminApiHandler() {
@@ -74,10 +70,9 @@ public class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, AP
     AdminApiHandler(LambdaShop shop, String token) {
         this.shop = shop;
         this.token = token == null || token.isBlank() ? null : token.strip().getBytes(StandardCharsets.UTF_8);
-        var transactions = new SpringJdbcTransactions(shop.dataSource());
-        this.redriving = new RedrivingReplenishment(shop.replenishments(), shop.outbox(), transactions, clock);
-        this.stockAdmin = new StockAdminEndpoints(new AdjustingStock(shop.stock(), shop.ledger(), transactions, clock));
-        this.audit = new JdbcStockAudit(shop.dataSource());
+        this.stockAdmin = new StockAdminEndpoints(shop.shop().sales().adjusting());
+        this.ledger = shop.shop().audit().endpoints();
+        this.deadLetters = shop.deadLetterEndpoints(this::relay);
     }
 
     /** DONUT_ADMIN_TOKEN (local runs), else the secret named by DONUT_ADMIN_TOKEN_SECRET_ARN, else none. */
@@ -114,21 +109,26 @@ public class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, AP
             return method.equals("GET") ? summary() : HttpReply.methodNotAllowed(method);
         }
         if (path.equals("/api/admin/invariants")) {
-            return method.equals("GET") ? new HttpReply(200, audit.audit()) : HttpReply.methodNotAllowed(method);
+            return method.equals("GET") ? ledger.invariants() : HttpReply.methodNotAllowed(method);
         }
         if (path.equals(DLQ)) {
-            return method.equals("GET") ? listDeadLetters(request) : HttpReply.methodNotAllowed(method);
+            return method.equals("GET") ? deadLetters.list(PageLimit.parse(request.queryParameter("limit").orElse(null)))
+                    : HttpReply.methodNotAllowed(method);
         }
         if (path.equals(DLQ + "/redrive")) {
-            return method.equals("POST") ? redriveAll(remainingMillis) : HttpReply.methodNotAllowed(method);
+            return method.equals("POST")
+                    ? deadLetters.redriveAll(() -> remainingMillis.getAsLong() >= REDRIVE_RESERVE_MILLIS)
+                    : HttpReply.methodNotAllowed(method);
         }
         if (path.startsWith(DLQ + "/")) {
             String[] rest = path.substring(DLQ.length() + 1).split("/", -1);
             if (rest.length == 2 && rest[1].equals("redrive") && !rest[0].isEmpty()) {
-                return method.equals("POST") ? redriveOne(decode(rest[0])) : HttpReply.methodNotAllowed(method);
+                return method.equals("POST") ? deadLetters.redriveOne(decode(rest[0])) : HttpReply.methodNotAllowed(method);
             }
             if (rest.length == 1 && !rest[0].isEmpty()) {
-                return method.equals("DELETE") ? discard(decode(rest[0]), request) : HttpReply.methodNotAllowed(method);
+                return method.equals("DELETE")
+                        ? deadLetters.discard(decode(rest[0]), request.queryParameter("reason").orElse(null))
+                        : HttpReply.methodNotAllowed(method);
             }
         }
         if (path.equals("/api/admin/backorders/waiting")) {
@@ -159,112 +159,13 @@ public class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, AP
 
     // ------------------------------------------------------------------ dead letters
 
-    private SqsDeadLetters deadLetters() {
-        var letters = deadLetters;
-        if (letters == null) {
-            letters = new SqsDeadLetters(shop.sqs(), shop.queues());
-            deadLetters = letters;
-        }
-        return letters;
-    }
-
-    private HttpReply listDeadLetters(HttpApiRequest request) {
-        String text = request.queryParameter("limit").orElse("100");
-        int limit;
-        try {
-            limit = Integer.parseInt(text.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("limit must be a whole number (got '" + text + "')");
-        }
-        if (limit < 1 || limit > 1000) {
-            throw new IllegalArgumentException("limit must be between 1 and 1000");
-        }
-        return new HttpReply(200, deadLetters().list(limit).stream().map(DeadLetterView::of).toList());
-    }
-
-    private HttpReply redriveOne(String id) {
-        var letter = deadLetters().take(id);
-        if (letter.isEmpty()) {
-            return unknownDeadLetter(id);
-        }
-        redrive(letter.get());
-        relay();
-        return new HttpReply(200, Map.of("redriven", 1));
-    }
-
-    /** Every dead letter, or as many as the invocation has time for: then {@code "more": true}, call again. */
-    private HttpReply redriveAll(LongSupplier remainingMillis) {
-        int redriven = 0;
-        boolean more = false;
-        for (var listed : deadLetters().list(1000)) {
-            if (remainingMillis.getAsLong() < REDRIVE_RESERVE_MILLIS) {
-                more = true;
-                break;
-            }
-            var letter = deadLetters().take(listed.id());
-            if (letter.isPresent()) {
-                redrive(letter.get());
-                redriven++;
-            }
-        }
-        if (redriven > 0) {
-            relay();
-        }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("redriven", redriven);
-        if (more) {
-            body.put("more", true);
-        }
-        return new HttpReply(200, body);
-    }
-
-    private void redrive(SqsDeadLetters.DeadLetter letter) {
-        if (letter.replenishmentId() != null) {
-            // The outbox sends a fresh event; the dead copy can go once that is committed.
-            var outcome = redriving.redrive(ReplenishmentId.parse(letter.replenishmentId()));
-            log.info("dead letter {} of replenishment {} redriven: {}", letter.id(), letter.replenishmentId(), outcome);
-        } else {
-            deadLetters().sendBackToStockQueue(letter);
-        }
-        deadLetters().delete(letter);
-    }
-
-    private HttpReply discard(String id, HttpApiRequest request) {
-        String reason = request.queryParameter("reason").orElse("discarded by an operator");
-        if (reason.length() > 500) {
-            throw new IllegalArgumentException("reason must be at most 500 characters");
-        }
-        var letter = deadLetters().take(id);
-        if (letter.isEmpty()) {
-            return unknownDeadLetter(id);
-        }
-        if (letter.get().replenishmentId() != null) {
-            redriving.discard(ReplenishmentId.parse(letter.get().replenishmentId()), reason);
-        }
-        deadLetters().delete(letter.get());
-        log.info("dead letter {} discarded: {}", id, reason);
-        return new HttpReply(200, Map.of("discarded", 1));
-    }
-
+    /** Publishes the redriven events at once; the scheduled relay would otherwise, within its interval. */
     private void relay() {
         try {
             shop.relaying().relayBatch();
         } catch (RuntimeException e) {
             log.warn("relaying the redriven events at once failed; the scheduled relay will publish them: {}",
                     e.toString());
-        }
-    }
-
-    private static HttpReply unknownDeadLetter(String id) {
-        return HttpReply.error(404, "UNKNOWN_DEAD_LETTER", "no dead-lettered message " + id);
-    }
-
-    /** A dead-lettered message as the admin API shows it (the service's shape). */
-    record DeadLetterView(String id, String sku, String replenishmentId, int receiveCount, Instant firstFailureAt,
-                          Instant lastFailureAt, String body) {
-        static DeadLetterView of(SqsDeadLetters.DeadLetter letter) {
-            return new DeadLetterView(letter.id(), letter.sku(), letter.replenishmentId(), letter.receiveCount(),
-                    letter.firstFailureAt(), letter.lastFailureAt(), letter.body());
         }
     }
 
@@ -278,21 +179,16 @@ public class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, AP
         return stockAdmin.changePolicy(sku.value(), request.body());
     }
 
-    private static HttpReply unknownProduct(Sku sku) {
-        return HttpReply.error(404, "UNKNOWN_PRODUCT", "no product with sku " + sku);
-    }
-
     // ------------------------------------------------------------------ ops summary
 
     /** The service's {@code /api/ops/summary}, read now; sales per second are counted by each service instance only. */
     private HttpReply summary() {
         var now = clock.instant();
-        var queues = shop.queues();
+        var depths = shop.queueDepths();
         long oldest = shop.replenishmentViews().oldestWaitingSince()
                 .map(t -> Duration.between(t, now).toSeconds()).orElse(0L);
-        return new HttpReply(200, OpsSummaryAnswer.of(queues.depth(queues.stockQueueUrl()),
-                queues.depth(queues.deadLetterQueueUrl()), oldest, List.of(),
-                shop.replenishmentViews().countByStatus(now.minus(ENDED_WINDOW)), shop.alerts().recent(20)));
+        return new HttpReply(200, OpsSummaryAnswer.of(depths.stockQueue(), depths.deadLetterQueue(), oldest, List.of(),
+                shop.replenishmentViews().countByStatus(now.minus(ENDED_WINDOW)), shop.recentAlerts().recent(20)));
     }
 
     private static String decode(String segment) {

@@ -1,6 +1,9 @@
 package io.donutstates.lambda;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.donutstates.alerting.RecentAlerts;
+import io.donutstates.http.DeadLetterEndpoints;
+import io.donutstates.messaging.WatchingDeadLetters;
 import io.donutstates.alerting.AlertChannel;
 import io.donutstates.alerting.DeliveringAlerts;
 import io.donutstates.alerting.JdbcAlerts;
@@ -292,6 +295,29 @@ public final class LambdaShop implements AutoCloseable {
 
     public JdbcAlerts alerts() {
         return shop.alerting().alerts();
+    }
+
+    /** The newest alerts, as the ops summary shows them. */
+    public RecentAlerts recentAlerts() {
+        return shop.alerting().alerts();
+    }
+
+    /** How many messages wait in {@code stock_queue} and in {@code dead_letter_queue}, read now. */
+    public record QueueDepths(long stockQueue, long deadLetterQueue) { }
+
+    public QueueDepths queueDepths() {
+        var queues = shop.queues();
+        return new QueueDepths(queues.depth(queues.stockQueueUrl()), queues.depth(queues.deadLetterQueueUrl()));
+    }
+
+    /** The schedule's look at {@code dead_letter_queue}. */
+    public WatchingDeadLetters watchingDeadLetters() {
+        return new WatchingDeadLetters(shop::deadLetters, givingUp());
+    }
+
+    /** The dead-letter admin endpoints; {@code afterRedrive} runs after a redrive (the handler relays at once). */
+    public DeadLetterEndpoints deadLetterEndpoints(Runnable afterRedrive) {
+        return new DeadLetterEndpoints(shop::deadLetters, redriving(), afterRedrive);
     }
 
     public DeliveringAlerts deliveringAlerts() {

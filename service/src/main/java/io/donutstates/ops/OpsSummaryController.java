@@ -1,7 +1,7 @@
 package io.donutstates.ops;
 
 import io.donutstates.http.OpsSummaryAnswer;
-import io.donutstates.alerting.JdbcAlerts;
+import io.donutstates.alerting.RecentAlerts;
 import io.donutstates.service.ShopReads;
 import io.donutstates.service.SalesRate;
 import java.util.Map;
@@ -14,7 +14,7 @@ class OpsSummaryController {
 
     private final OpsSnapshot snapshot;
     private final SalesRate salesRate;
-    private final JdbcAlerts alerts;
+    private final RecentAlerts alerts;
 
     OpsSummaryController(OpsSnapshot snapshot, SalesRate salesRate, ShopReads reads) {
         this.snapshot = snapshot;

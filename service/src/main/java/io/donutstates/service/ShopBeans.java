@@ -1,5 +1,7 @@
 package io.donutstates.service;
 
+import io.donutstates.http.DeadLetterEndpoints;
+import io.donutstates.http.LedgerAuditEndpoints;
 import io.donutstates.alerting.AlertChannel;
 import io.donutstates.alerting.DeliveringAlerts;
 import io.donutstates.alerting.JdbcAlerts;
@@ -240,5 +242,16 @@ class ShopBeans {
     @Bean
     ArchivingTheLedger archivingTheLedger(Shop shop) {
         return shop.audit().archiving();
+    }
+
+    @Bean
+    LedgerAuditEndpoints ledgerAuditEndpoints(Shop shop) {
+        return shop.audit().endpoints();
+    }
+
+    /** The service relays the outbox on its own schedule, so a redrive needs nothing more. */
+    @Bean
+    DeadLetterEndpoints deadLetterEndpoints(SqsDeadLetters deadLetters, RedrivingReplenishment redriving) {
+        return new DeadLetterEndpoints(() -> deadLetters, redriving, () -> { });
     }
 }

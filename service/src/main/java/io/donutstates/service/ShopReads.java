@@ -1,6 +1,6 @@
 package io.donutstates.service;
 
-import io.donutstates.alerting.JdbcAlerts;
+import io.donutstates.alerting.RecentAlerts;
 import io.donutstates.messaging.Outbox;
 import io.donutstates.replenishment.ReplenishmentViews;
 import io.donutstates.replenishment.StockRanOut;
@@ -13,5 +13,5 @@ import io.donutstates.stock.StockLedger;
  * gauges, the outbox backlog — over the read pool ({@code donut-reads}): they never take a connection a purchase waits
  * for, and the server stops any of their statements after {@code DONUT_DB_READ_TIMEOUT}.
  */
-public record ShopReads(Stock stock, StockLedger ledger, ReplenishmentViews replenishments, JdbcAlerts alerts,
+public record ShopReads(Stock stock, StockLedger ledger, ReplenishmentViews replenishments, RecentAlerts alerts,
                         JdbcStockAudit audit, Outbox<StockRanOut> outbox) { }
