@@ -7,6 +7,7 @@ import io.donutstates.messaging.Outbox;
 import io.donutstates.sales.Purchase;
 import io.donutstates.sales.Sales;
 import io.donutstates.stock.Sku;
+import io.donutstates.stock.Shelf;
 import io.donutstates.stock.SlotChange;
 import io.donutstates.stock.Stock;
 import io.donutstates.stock.StockLedger;
@@ -77,7 +78,7 @@ public class FulfillingBackorders implements WaitingBuyers {
                 }
                 left -= wanted;
                 served.add(backorder);
-                takenBy.add(takeFrom(level, wanted));
+                takenBy.add(Shelf.takeFullestFirst(level, wanted));
                 after = backorder.position();
             }
             if (page.size() < PAGE) {
@@ -117,24 +118,5 @@ public class FulfillingBackorders implements WaitingBuyers {
                 notices.append(notice);
             }
         }
-    }
-
-    /** Takes a quantity from the fullest slot when it holds enough (one line), else from the fullest ones in turn. */
-    private static List<SlotChange> takeFrom(int[] level, int wanted) {
-        List<SlotChange> taken = new ArrayList<>(1);
-        int left = wanted;
-        while (left > 0) {
-            int fullest = 0;
-            for (int slot = 1; slot < level.length; slot++) {
-                if (level[slot] > level[fullest]) {
-                    fullest = slot;
-                }
-            }
-            int part = Math.min(left, level[fullest]);
-            level[fullest] -= part;
-            left -= part;
-            taken.add(new SlotChange(fullest, -part, level[fullest]));
-        }
-        return taken;
     }
 }

@@ -3,6 +3,7 @@ package io.donutstates.sales;
 import io.donutstates.replenishment.Replenishment;
 import io.donutstates.replenishment.StartingReplenishment;
 import io.donutstates.shared.Transactions;
+import io.donutstates.stock.Shelf;
 import io.donutstates.stock.SlotChange;
 import io.donutstates.stock.Sku;
 import io.donutstates.stock.Stock;
@@ -62,7 +63,7 @@ public class SellingInBatches {
                     left -= wanted;
                     sold[i] = true;
                     granted.add(purchases.get(i));
-                    takenBy.add(takeFrom(level, wanted));
+                    takenBy.add(Shelf.takeFullestFirst(level, wanted));
                 }
                 leftAfter[i] = left;
             }
@@ -99,27 +100,5 @@ public class SellingInBatches {
             }
             return results;
         });
-    }
-
-    /**
-     * Takes a granted quantity from the held slots: from the fullest slot when it holds enough (so
-     * one line per buyer), else from the fullest ones in turn.
-     */
-    private static List<SlotChange> takeFrom(int[] level, int wanted) {
-        List<SlotChange> taken = new ArrayList<>(1);
-        int left = wanted;
-        while (left > 0) {
-            int fullest = 0;
-            for (int slot = 1; slot < level.length; slot++) {
-                if (level[slot] > level[fullest]) {
-                    fullest = slot;
-                }
-            }
-            int part = Math.min(left, level[fullest]);
-            level[fullest] -= part;
-            left -= part;
-            taken.add(new SlotChange(fullest, -part, level[fullest]));
-        }
-        return taken;
     }
 }

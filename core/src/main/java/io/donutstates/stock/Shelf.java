@@ -61,6 +61,32 @@ public record Shelf(Product product, List<Integer> levels) {
     }
 
     /**
+     * Takes a quantity from working levels the caller holds (changing them): from the fullest slot
+     * when it holds enough (one line), else from the fullest ones in turn. The levels must hold the
+     * quantity in all.
+     */
+    public static List<SlotChange> takeFullestFirst(int[] level, int wanted) {
+        List<SlotChange> taken = new ArrayList<>(1);
+        int left = wanted;
+        while (left > 0) {
+            int fullest = 0;
+            for (int slot = 1; slot < level.length; slot++) {
+                if (level[slot] > level[fullest]) {
+                    fullest = slot;
+                }
+            }
+            if (level[fullest] == 0) {
+                throw new IllegalStateException("the slots hold " + (wanted - left) + " of " + wanted);
+            }
+            int part = Math.min(left, level[fullest]);
+            level[fullest] -= part;
+            left -= part;
+            taken.add(new SlotChange(fullest, -part, level[fullest]));
+        }
+        return taken;
+    }
+
+    /**
      * Puts a quantity on the slots in use, the emptiest first, so a delivery evens the slots out
      * (water filling: every slot it reaches ends at the same level, or one above it).
      */

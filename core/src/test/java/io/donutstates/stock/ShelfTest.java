@@ -57,4 +57,15 @@ class ShelfTest {
                 new SlotChange(0, 3, 4), new SlotChange(1, 1, 3), new SlotChange(3, -4, 0));
         assertThat(shelf(1, 6).levelTo(6, 1)).as("nothing to change").isEmpty();
     }
+
+    @Test
+    void working_levels_give_from_the_fullest_slot_first_and_never_more_than_they_hold() {
+        int[] levels = {2, 5, 3};
+
+        assertThat(Shelf.takeFullestFirst(levels, 4)).containsExactly(new SlotChange(1, -4, 1));
+        assertThat(Shelf.takeFullestFirst(levels, 4)).containsExactly(new SlotChange(2, -3, 0), new SlotChange(0, -1, 1));
+        assertThat(levels).containsExactly(1, 1, 0);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Shelf.takeFullestFirst(levels, 3))
+                .isInstanceOf(IllegalStateException.class);
+    }
 }
