@@ -20,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public class SpringJdbcTransactions implements Transactions {
 
-    static final int ATTEMPTS = 3;
+    static final int ATTEMPTS = 5;
 
     private static final Logger log = LoggerFactory.getLogger(SpringJdbcTransactions.class);
 
