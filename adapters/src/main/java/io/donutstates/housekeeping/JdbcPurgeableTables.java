@@ -69,7 +69,8 @@ public class JdbcPurgeableTables implements PurgeableTables {
         List<Long> locked = jdbc.sql("SELECT id FROM outbox_event WHERE id IN (:ids) FOR UPDATE SKIP LOCKED")
                 .param("ids", candidates).query(Long.class).list();
         if (locked.isEmpty()) {
-            return Batch.NOTHING;
+            // Another instance holds this batch: more may be due behind it.
+            return new Batch(0, candidates.size() == limit);
         }
         int removed = jdbc.sql("DELETE FROM outbox_event WHERE id IN (:ids)").param("ids", locked).update();
         return new Batch(removed, candidates.size() == limit);
@@ -96,7 +97,8 @@ public class JdbcPurgeableTables implements PurgeableTables {
                         """)
                 .param("keys", candidates).query(String.class).list();
         if (locked.isEmpty()) {
-            return Batch.NOTHING;
+            // Another instance holds this batch: more may be due behind it.
+            return new Batch(0, candidates.size() == limit);
         }
         int removed = jdbc.sql("DELETE FROM sale_receipt WHERE idempotency_key IN (:keys)")
                 .param("keys", locked).update();
@@ -132,7 +134,8 @@ public class JdbcPurgeableTables implements PurgeableTables {
         List<Long> locked = jdbc.sql("SELECT id FROM alert WHERE id IN (:ids) FOR UPDATE SKIP LOCKED")
                 .param("ids", candidates).query(Long.class).list();
         if (locked.isEmpty()) {
-            return Batch.NOTHING;
+            // Another instance holds this batch: more may be due behind it.
+            return new Batch(0, candidates.size() == limit);
         }
         jdbc.sql("DELETE FROM alert_delivery WHERE alert_id IN (:ids)").param("ids", locked).update();
         int removed = jdbc.sql("DELETE FROM alert WHERE id IN (:ids)").param("ids", locked).update();
