@@ -16,14 +16,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Posts a backorder notice to the buyer's {@code notifyUrl}, for the notice relay: a 2xx answer takes
  * it, anything else (or no answer within the timeout) throws, and the relay tries again after its
- * backoff. A notice still refused after {@code giveUpAfter} is logged and dropped, so a dead
- * endpoint does not keep a notice forever.
+ * backoff, until it gives the notice up ({@code DONUT_BACKORDERS_NOTIFY_GIVE_UP_AFTER}). The relay
+ * posts with no transaction open, so a slow endpoint holds no database connection.
  *
  * <p>Signed as webhooks commonly are: {@code Donut-Signature: sha256=<hex>}, the HMAC-SHA256 of
  * {@code <Donut-Timestamp>.<body>} keyed with the SHA-256 of the buyer's backorder secret (the 32
@@ -36,17 +34,13 @@ public class HttpBuyerNotifier implements StockTopic<BackorderNotice> {
     public static final String TIMESTAMP_HEADER = "Donut-Timestamp";
     public static final String EVENT_HEADER = "Donut-Event-Id";
 
-    private static final Logger log = LoggerFactory.getLogger(HttpBuyerNotifier.class);
-
     private final HttpClient http;
     private final Duration timeout;
-    private final Duration giveUpAfter;
     private final Clock clock;
 
-    public HttpBuyerNotifier(Duration timeout, Duration giveUpAfter, Clock clock) {
+    public HttpBuyerNotifier(Duration timeout, Clock clock) {
         this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
         this.timeout = timeout;
-        this.giveUpAfter = giveUpAfter;
         this.clock = clock;
     }
 
@@ -75,10 +69,6 @@ public class HttpBuyerNotifier implements StockTopic<BackorderNotice> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while notifying " + notice.notifyUrl(), e);
-        }
-        if (notice.occurredAt().plus(giveUpAfter).isBefore(now)) {
-            log.warn("backorder notice {} given up after {}: {}", notice.eventId(), giveUpAfter, failure);
-            return;
         }
         throw new IllegalStateException(failure);
     }

@@ -16,7 +16,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The backorder notice outbox in MySQL/MariaDB, shaped as the stock event outbox is: relays take due
  * rows with {@code FOR UPDATE SKIP LOCKED} along {@code backorder_notice_due}, and a notice the
- * buyer's endpoint refused waits its own backoff.
+ * buyer's endpoint refused waits its own backoff. A notice has ended when {@code published_at} is
+ * set: posted, or given up ({@code given_up_at} set too).
  */
 public class JdbcBackorderNotices implements Outbox<BackorderNotice> {
 
@@ -77,6 +78,24 @@ public class JdbcBackorderNotices implements Outbox<BackorderNotice> {
                         """)
                 .param("error", error.length() > 1000 ? error.substring(0, 1000) : error)
                 .param("next", SqlTime.utc(nextAttemptAt)).param("id", entryId).update();
+    }
+
+    @Override
+    public void holdUntil(List<Long> entryIds, Instant until) {
+        jdbc.sql("UPDATE backorder_notice SET next_attempt_at = :until WHERE id IN (:ids)")
+                .param("until", SqlTime.utc(until)).param("ids", entryIds).update();
+    }
+
+    /** Ends the notice as given up: {@code published_at} marks it ended, {@code given_up_at} says it was not taken. */
+    @Override
+    public void markGivenUp(long entryId, String lastError, Instant at) {
+        jdbc.sql("""
+                        UPDATE backorder_notice SET attempts = attempts + 1, last_error = :error, published_at = :at,
+                                                    given_up_at = :at
+                        WHERE id = :id
+                        """)
+                .param("error", lastError.length() > 1000 ? lastError.substring(0, 1000) : lastError)
+                .param("at", SqlTime.utc(at)).param("id", entryId).update();
     }
 
     @Override

@@ -43,6 +43,7 @@ public class JdbcPurgeableTables implements PurgeableTables {
             case PUBLISHED_EVENTS -> "outbox_event";
             case EXPIRED_RECEIPTS -> "sale_receipt";
             case DELIVERED_ALERTS -> "alert";
+            case ENDED_NOTICES -> "backorder_notice";
         };
     }
 
@@ -139,6 +140,30 @@ public class JdbcPurgeableTables implements PurgeableTables {
         }
         jdbc.sql("DELETE FROM alert_delivery WHERE alert_id IN (:ids)").param("ids", locked).update();
         int removed = jdbc.sql("DELETE FROM alert WHERE id IN (:ids)").param("ids", locked).update();
+        return new Batch(removed, candidates.size() == limit);
+    }
+
+    /**
+     * Nothing reads a notice once it has ended (posted, or given up): the relay reads
+     * {@code published_at IS NULL} only, and the backorder keeps its own status.
+     */
+    @Override
+    public Batch deleteEndedNotices(Instant endedBefore, int limit) {
+        List<Long> candidates = jdbc.sql("""
+                        SELECT id FROM backorder_notice FORCE INDEX (backorder_notice_due)
+                        WHERE published_at < :before ORDER BY published_at, id LIMIT :limit
+                        """)
+                .param("before", SqlTime.utc(endedBefore)).param("limit", limit)
+                .query(Long.class).list();
+        if (candidates.isEmpty()) {
+            return Batch.NOTHING;
+        }
+        List<Long> locked = jdbc.sql("SELECT id FROM backorder_notice WHERE id IN (:ids) FOR UPDATE SKIP LOCKED")
+                .param("ids", candidates).query(Long.class).list();
+        if (locked.isEmpty()) {
+            return new Batch(0, candidates.size() == limit);
+        }
+        int removed = jdbc.sql("DELETE FROM backorder_notice WHERE id IN (:ids)").param("ids", locked).update();
         return new Batch(removed, candidates.size() == limit);
     }
 }

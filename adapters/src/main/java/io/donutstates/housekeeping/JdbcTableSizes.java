@@ -15,7 +15,8 @@ public class JdbcTableSizes {
 
     /** The tables watched: the books, which grow for good, and the hot tables housekeeping keeps bounded. */
     public static final List<String> TABLES =
-            List.of("sale", "stock_movement", "outbox_event", "sale_receipt", "alert", "replenishment");
+            List.of("sale", "stock_movement", "outbox_event", "sale_receipt", "alert", "replenishment",
+                    "backorder", "backorder_notice");
 
     /** One table's size. */
     public record TableSize(long rows, long bytes) { }

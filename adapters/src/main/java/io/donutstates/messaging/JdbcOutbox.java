@@ -93,6 +93,12 @@ public class JdbcOutbox implements Outbox<StockRanOut> {
     }
 
     @Override
+    public void holdUntil(List<Long> entryIds, Instant until) {
+        jdbc.sql("UPDATE outbox_event SET next_attempt_at = :until WHERE id IN (:ids)")
+                .param("until", SqlTime.utc(until)).param("ids", entryIds).update();
+    }
+
+    @Override
     public long pendingCount() {
         return jdbc.sql("SELECT COUNT(*) FROM outbox_event WHERE published_at IS NULL").query(Long.class).single();
     }

@@ -1,6 +1,5 @@
 package io.donutstates.messaging;
 
-import io.donutstates.replenishment.StockRanOut;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,11 +7,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Logs the attempts the stock topic refused at WARN, at most one line per {@code every}: the
+ * Logs the attempts a relay's topic refused at WARN, at most one line per {@code every}: the
  * latest refused event, its next try and its error, and how many other attempts failed since the
  * line before. A topic that is down fills the log with a line every half minute, not one per event.
+ * An event given up is logged at WARN each time.
  */
-public class RelayFailureLog implements RelayingOutbox.FailedAttempts<StockRanOut> {
+public class RelayFailureLog<E extends OutboxEvent> implements RelayingOutbox.FailedAttempts<E> {
 
     public static final Duration EVERY = Duration.ofSeconds(30);
     private static final Logger log = LoggerFactory.getLogger(RelayingOutbox.class);
@@ -32,17 +32,23 @@ public class RelayFailureLog implements RelayingOutbox.FailedAttempts<StockRanOu
     }
 
     @Override
-    public synchronized void failed(Outbox.OutboxEntry<? extends StockRanOut> entry, int attempt, String error,
+    public synchronized void failed(Outbox.OutboxEntry<? extends E> entry, int attempt, String error,
                                     Instant nextAttemptAt) {
         Instant now = clock.instant();
         if (lastLine != null && Duration.between(lastLine, now).compareTo(every) < 0) {
             unreported++;
             return;
         }
-        log.warn("stock event of {} (replenishment {}) not published, attempt {}; next try at {}: {}{}",
-                entry.event().sku().value(), entry.event().replenishmentId(), attempt, nextAttemptAt, error,
+        log.warn("{} (event {}) not published, attempt {}; next try at {}: {}{}",
+                entry.event().describe(), entry.event().eventId(), attempt, nextAttemptAt, error,
                 unreported == 0 ? "" : " (" + unreported + " other failed attempt(s) since the last such line)");
         lastLine = now;
         unreported = 0;
+    }
+
+    @Override
+    public void gaveUp(Outbox.OutboxEntry<? extends E> entry, int attempt, String error) {
+        log.warn("{} (event {}) given up after {} attempt(s) since {}: {}", entry.event().describe(),
+                entry.event().eventId(), attempt, entry.event().occurredAt(), error);
     }
 }

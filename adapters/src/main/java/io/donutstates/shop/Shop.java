@@ -14,7 +14,6 @@ import io.donutstates.backorder.FulfillingBackorders;
 import io.donutstates.backorder.HttpBuyerNotifier;
 import io.donutstates.backorder.JdbcBackorderNotices;
 import io.donutstates.backorder.JdbcBackorders;
-import io.donutstates.backorder.NoticeFailureLog;
 import io.donutstates.audit.FollowingTheLedger;
 import io.donutstates.audit.JdbcLedgerArchive;
 import io.donutstates.audit.JdbcLedgerAudits;
@@ -44,6 +43,7 @@ import io.donutstates.messaging.StockQueueVerdicts;
 import io.donutstates.messaging.StockTopic;
 import io.donutstates.messaging.StockTopicCheck;
 import io.donutstates.messaging.TracedStockTopic;
+import io.donutstates.messaging.WatchingTheOutbox;
 import io.donutstates.replenishment.DeliveryCallbacks;
 import io.donutstates.replenishment.GivingUpReplenishment;
 import io.donutstates.replenishment.JdbcReplenishments;
@@ -78,6 +78,7 @@ import io.donutstates.tracing.TracedBatches;
 import io.donutstates.tracing.TracingSdk;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -119,7 +120,14 @@ public final class Shop {
     public record Backorders(JdbcBackorders books, JdbcBackorders views, Backordering backordering,
                              FulfillingBackorders fulfilling, CancellingBackorder cancelling,
                              ExpiringBackorders expiring, RelayingOutbox<BackorderNotice> notifying,
-                             BackorderEndpoints endpoints) { }
+                             WatchingTheOutbox watchingNotices, BackorderEndpoints endpoints) { }
+
+    /**
+     * A buyer's notice still not taken after this long raises one {@code OUTBOX_STUCK} alert (and the
+     * {@code notices} health component turns DEGRADED): one endpoint down that long, or notices that
+     * cannot leave the shop at all.
+     */
+    public static final Duration NOTICES_STUCK_AFTER = Duration.ofMinutes(15);
 
     /** Alerts: recorded once per incident, then delivered to every channel. */
     public record Alerting(List<AlertChannel> channels, JdbcAlerts alerts, DeliveringAlerts delivering) { }
@@ -143,10 +151,15 @@ public final class Shop {
                         ReadEndpoints endpoints) { }
 
     /**
-     * Notices posted per relay transaction: each POST may take the notify timeout, and the batch's
-     * rows (and a writer connection) are held meanwhile, so batches stay small.
+     * Notices posted per relay batch. They are posted with no transaction open; the batch's rows are
+     * held for a lease longer than posting all of them can take ({@link #noticeLease}).
      */
-    private static final int NOTICES_PER_TRANSACTION = 5;
+    private static final int NOTICES_PER_BATCH = 5;
+
+    /** Posting a batch of notices takes at most a connect and a request timeout each; a margin on top. */
+    static Duration noticeLease(Duration notifyTimeout) {
+        return notifyTimeout.multipliedBy(2L * NOTICES_PER_BATCH).plusSeconds(30);
+    }
 
     private final ShopSettings settings;
     private final ShopRuntime runtime;
@@ -163,7 +176,7 @@ public final class Shop {
     private final Once<SqsDeadLetters> deadLetters;
     private final Once<StockQueueVerdicts> stockQueueVerdicts;
     private final RelayingOutbox<StockRanOut> relaying;
-    private final io.donutstates.messaging.WatchingTheOutbox watchingTheOutbox;
+    private final WatchingTheOutbox watchingTheOutbox;
     private final ShopTracing tracing;
 
     public Shop(ShopSettings settings, ShopRuntime runtime) {
@@ -202,7 +215,8 @@ public final class Shop {
                         books.ledger(), starting, transactions, clock), settings.sales().maxBatch(),
                         saleLaneWorkers(settings.sales().laneWorkers())));
         var sellingOnce = new SellingOnce(selling, new JdbcSaleReceipts(writes, replenishments), transactions, clock);
-        this.backorders = backorders(settings, runtime, backorderBooks, notices, starting, checkout, sellingOnce);
+        this.backorders = backorders(settings, runtime, backorderBooks, notices, starting, checkout, sellingOnce,
+                alerts);
         this.sales = new Sales(selling, checkout, sellingOnce,
                 new AdjustingStock(books.stock(), books.ledger(), transactions, clock),
                 new SalesEndpoints(checkout, sellingOnce, backorders.backordering(), tracing));
@@ -210,7 +224,7 @@ public final class Shop {
         this.replenishing = replenishing(settings, runtime, factories, alerts);
 
         this.relaying = new RelayingOutbox<>(outbox, event -> stockTopic.get().publish(event), transactions, clock,
-                settings.outbox().batchSize(), settings.outbox().backoff(), new RelayFailureLog(clock));
+                settings.outbox().batchSize(), settings.outbox().backoff(), new RelayFailureLog<>(clock));
 
         var readPool = runtime.reads();
         var readStock = new JdbcStock(readPool);
@@ -221,7 +235,7 @@ public final class Shop {
                 new JdbcAlerts(readPool, List.of(), clock), new JdbcStockAudit(readPool), readOutbox,
                 new JdbcTableSizes(readPool), new ReadEndpoints(readStock, readLedger, readReplenishments));
         // The backlog is read over the read pool: buyers holding every purchase connection do not blind it.
-        this.watchingTheOutbox = new io.donutstates.messaging.WatchingTheOutbox(readOutbox, alerts, clock,
+        this.watchingTheOutbox = new WatchingTheOutbox(readOutbox, alerts, clock,
                 settings.outbox().stuckAfter());
 
         var audits = new JdbcLedgerAudits(writes);
@@ -234,7 +248,7 @@ public final class Shop {
 
     private Backorders backorders(ShopSettings settings, ShopRuntime runtime, JdbcBackorders books,
                                   JdbcBackorderNotices notices, StartingReplenishment starting, Checkout checkout,
-                                  SellingOnce sellingOnce) {
+                                  SellingOnce sellingOnce, JdbcAlerts alerts) {
         var clock = runtime.clock();
         var transactions = this.books.transactions();
         var stock = this.books.stock();
@@ -243,14 +257,17 @@ public final class Shop {
                 notices, starting);
         var cancelling = new CancellingBackorder(books, transactions, clock);
         var views = new JdbcBackorders(runtime.reads());
-        var notifier = new HttpBuyerNotifier(config.notifyTimeout(), config.notifyGiveUpAfter(), clock);
+        var notifier = new HttpBuyerNotifier(config.notifyTimeout(), clock);
         return new Backorders(books, views,
                 new Backordering(checkout, sellingOnce, fulfilling, stock, books, books, starting, transactions, clock,
                         config.expireAfter()),
                 fulfilling, cancelling,
                 new ExpiringBackorders(books, notices, transactions, clock, 500, 20),
-                new RelayingOutbox<>(notices, notifier, transactions, clock, NOTICES_PER_TRANSACTION,
-                        settings.outbox().backoff(), new NoticeFailureLog()),
+                new RelayingOutbox<>(notices, notifier, transactions, clock, NOTICES_PER_BATCH,
+                        settings.outbox().backoff(), new RelayFailureLog<>(clock))
+                        .postingOutside(noticeLease(config.notifyTimeout()), config.notifyGiveUpAfter()),
+                // Read over the read pool, as the stock outbox's backlog is.
+                new WatchingTheOutbox(new JdbcBackorderNotices(runtime.reads()), alerts, clock, NOTICES_STUCK_AFTER),
                 new BackorderEndpoints(views, books, cancelling, new JdbcStock(runtime.reads()), config.expireAfter()));
     }
 
@@ -395,7 +412,7 @@ public final class Shop {
         return relaying;
     }
 
-    public io.donutstates.messaging.WatchingTheOutbox watchingTheOutbox() {
+    public WatchingTheOutbox watchingTheOutbox() {
         return watchingTheOutbox;
     }
 

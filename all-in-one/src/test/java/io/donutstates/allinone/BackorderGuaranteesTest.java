@@ -139,11 +139,36 @@ class BackorderGuaranteesTest {
             deliverTheOpenReplenishmentTwice("CP-502103");
 
             await("the buyer's notice").atMost(Duration.ofSeconds(15)).until(() -> buyer.bodies().size() == 1);
-            Thread.sleep(1_500);
+            await("no second notice").during(Duration.ofMillis(1_500)).atMost(Duration.ofSeconds(5))
+                    .until(() -> buyer.bodies().size() == 1);
             assertThat(buyer.bodies()).singleElement().satisfies(body -> assertThat(body)
                     .contains("\"backorder.fulfilled\"", told.get("id").asString()));
             assertThat(shop.get("/api/backorders/" + told.get("id").asString()).json().get("status").asString())
                     .isEqualTo("FULFILLED");
+        }
+    }
+
+    @Test
+    void a_notice_its_buyer_does_not_take_waits_in_sight_of_ops() {
+        shop.setStock("CP-502102", 0);
+        try (var refusing = new WebhookReceiver(503)) {
+            var waiting = buyWaiting("CP-502102", 1, refusing.url());
+            assertThat(waiting.status()).as(waiting.body()).isEqualTo(202);
+
+            deliverTheOpenReplenishmentTwice("CP-502102");
+
+            await("the endpoint was tried").atMost(Duration.ofSeconds(15)).until(() -> !refusing.bodies().isEmpty());
+            await("the notice in health and metrics").atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                var health = shop.get("/actuator/health", "Authorization", ADMIN).json();
+                var notices = health.path("components").path("notices");
+                assertThat(notices.path("status").asString("")).as("not stuck yet: 15 minutes").isEqualTo("UP");
+                assertThat(notices.path("details").path("pending").asString("")).isEqualTo("1");
+                assertThat(notices.path("details").path("lastError").asString("")).contains("answered 503");
+                assertThat(shop.get("/actuator/prometheus", "Authorization", ADMIN).body())
+                        .containsPattern("(?m)^donut_backorder_notices_pending(\\{[^}]*\\})? 1\\.0$");
+            });
+            assertThat(shop.get("/api/backorders/" + waiting.json().get("backorder").get("id").asString()).json()
+                    .get("status").asString()).as("fulfilment never waits for the notice").isEqualTo("FULFILLED");
         }
     }
 

@@ -15,6 +15,11 @@ final class WebhookReceiver implements AutoCloseable {
     private final List<String> bodies = new CopyOnWriteArrayList<>();
 
     WebhookReceiver() {
+        this(200);
+    }
+
+    /** A receiver that answers every post with {@code status} (and keeps the bodies all the same). */
+    WebhookReceiver(int status) {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -22,7 +27,7 @@ final class WebhookReceiver implements AutoCloseable {
         }
         server.createContext("/hook", exchange -> {
             bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            exchange.sendResponseHeaders(200, -1);
+            exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });
         server.start();

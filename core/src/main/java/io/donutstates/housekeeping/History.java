@@ -7,5 +7,7 @@ public enum History {
     /** Idempotency receipts older than the window in which a client may retry. */
     EXPIRED_RECEIPTS,
     /** Alerts every channel has received, with their delivery rows. */
-    DELIVERED_ALERTS
+    DELIVERED_ALERTS,
+    /** Backorder notices that ended (taken by the buyer's endpoint, or given up); kept as long as published events. */
+    ENDED_NOTICES
 }

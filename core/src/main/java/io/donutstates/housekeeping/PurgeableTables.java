@@ -27,4 +27,7 @@ public interface PurgeableTables {
      * open replenishment; their delivery rows go with them. Returns how many alerts it removed.
      */
     Batch deleteDeliveredAlerts(Instant raisedBefore, int limit);
+
+    /** Backorder notices that ended (posted or given up) before {@code endedBefore}. */
+    Batch deleteEndedNotices(Instant endedBefore, int limit);
 }

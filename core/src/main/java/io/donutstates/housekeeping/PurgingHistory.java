@@ -90,6 +90,7 @@ public class PurgingHistory {
             case PUBLISHED_EVENTS -> tables.deletePublishedEvents(cutoff, batchSize);
             case EXPIRED_RECEIPTS -> tables.deleteReceipts(cutoff, batchSize);
             case DELIVERED_ALERTS -> tables.deleteDeliveredAlerts(cutoff, batchSize);
+            case ENDED_NOTICES -> tables.deleteEndedNotices(cutoff, batchSize);
         };
     }
 }

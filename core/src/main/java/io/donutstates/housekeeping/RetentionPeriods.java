@@ -37,7 +37,7 @@ public record RetentionPeriods(Duration publishedEvents, Duration idempotencyKey
     /** How long {@code kind} is kept. */
     public Duration of(History kind) {
         return switch (kind) {
-            case PUBLISHED_EVENTS -> publishedEvents;
+            case PUBLISHED_EVENTS, ENDED_NOTICES -> publishedEvents;
             case EXPIRED_RECEIPTS -> idempotencyKeys;
             case DELIVERED_ALERTS -> deliveredAlerts;
         };

@@ -19,6 +19,20 @@ public interface Outbox<E extends OutboxEvent> {
     /** Records a failed attempt and when the event is due again. */
     void markAttemptFailed(long entryId, String error, Instant nextAttemptAt);
 
+    /**
+     * Keeps the entries from every relay until {@code until} (they are due again then), for a relay
+     * that posts them after the transaction that locked them has ended.
+     */
+    void holdUntil(List<Long> entryIds, Instant until);
+
+    /**
+     * Ends an entry its relay gave up on after a last failed attempt: no longer pending, and told
+     * apart from a published one. Only outboxes whose relay has a give-up bound support it.
+     */
+    default void markGivenUp(long entryId, String lastError, Instant at) {
+        throw new UnsupportedOperationException("this outbox keeps every event until it is published");
+    }
+
     /** Unpublished events, however long the history (an index over unpublished rows only). */
     long pendingCount();
 

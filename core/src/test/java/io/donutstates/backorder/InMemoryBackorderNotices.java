@@ -16,6 +16,7 @@ public final class InMemoryBackorderNotices implements Outbox<BackorderNotice>, 
         final long id;
         final BackorderNotice notice;
         Instant publishedAt;
+        Instant givenUpAt;
         Instant nextAttemptAt = Instant.EPOCH;
         int attempts;
         String lastError;
@@ -34,7 +35,7 @@ public final class InMemoryBackorderNotices implements Outbox<BackorderNotice>, 
     }
 
     public synchronized List<BackorderNotice> published() {
-        return rows.stream().filter(r -> r.publishedAt != null).map(r -> r.notice).toList();
+        return rows.stream().filter(r -> r.publishedAt != null && r.givenUpAt == null).map(r -> r.notice).toList();
     }
 
     @Override
@@ -64,6 +65,26 @@ public final class InMemoryBackorderNotices implements Outbox<BackorderNotice>, 
             r.lastError = error;
             r.nextAttemptAt = nextAttemptAt;
         });
+    }
+
+    @Override
+    public synchronized void holdUntil(List<Long> entryIds, Instant until) {
+        rows.stream().filter(r -> entryIds.contains(r.id)).forEach(r -> r.nextAttemptAt = until);
+    }
+
+    @Override
+    public synchronized void markGivenUp(long entryId, String lastError, Instant at) {
+        rows.stream().filter(r -> r.id == entryId).forEach(r -> {
+            r.attempts++;
+            r.lastError = lastError;
+            r.publishedAt = at;
+            r.givenUpAt = at;
+        });
+    }
+
+    /** Notices ended as given up. */
+    public synchronized List<BackorderNotice> givenUp() {
+        return rows.stream().filter(r -> r.givenUpAt != null).map(r -> r.notice).toList();
     }
 
     @Override

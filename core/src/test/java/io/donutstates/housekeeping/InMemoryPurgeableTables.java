@@ -48,6 +48,11 @@ class InMemoryPurgeableTables implements PurgeableTables {
         return delete(History.DELIVERED_ALERTS, raisedBefore, limit);
     }
 
+    @Override
+    public Batch deleteEndedNotices(Instant endedBefore, int limit) {
+        return delete(History.ENDED_NOTICES, endedBefore, limit);
+    }
+
     private Batch delete(History kind, Instant before, int limit) {
         if (kind == failing) {
             throw new IllegalStateException("the " + kind + " table is unreachable");

@@ -19,6 +19,7 @@ public final class InMemoryOutbox implements Outbox<StockRanOut>, io.donutstates
         final long id;
         final StockRanOut event;
         Instant publishedAt;
+        Instant givenUpAt;
         Instant nextAttemptAt = Instant.EPOCH;
         int attempts;
         String lastError;
@@ -76,6 +77,20 @@ public final class InMemoryOutbox implements Outbox<StockRanOut>, io.donutstates
         row.attempts++;
         row.lastError = error;
         row.nextAttemptAt = nextAttemptAt;
+    }
+
+    @Override
+    public void markGivenUp(long entryId, String error, Instant at) {
+        Row row = rows.get((int) entryId - 1);
+        row.attempts++;
+        row.lastError = error;
+        row.publishedAt = at;
+        row.givenUpAt = at;
+    }
+
+    @Override
+    public void holdUntil(List<Long> entryIds, Instant until) {
+        entryIds.forEach(id -> rows.get((int) (long) id - 1).nextAttemptAt = until);
     }
 
     @Override

@@ -99,4 +99,98 @@ class RelayingOutboxTest {
         assertThat(backoff.after(4)).isEqualTo(Duration.ofSeconds(3));
         assertThat(backoff.after(1_000_000)).isEqualTo(Duration.ofSeconds(3));
     }
+
+    @Test
+    void a_relay_posting_outside_transactions_posts_with_none_open_and_holds_its_batch_for_the_lease() {
+        var open = new boolean[1];
+        Transactions tracked = new Transactions() {
+            @Override
+            public <T> T inTransaction(Supplier<T> work) {
+                open[0] = true;
+                try {
+                    return work.get();
+                } finally {
+                    open[0] = false;
+                }
+            }
+        };
+        List<String> seenWhilePosting = new ArrayList<>();
+        StockTopic<StockRanOut> slowEndpoint = event -> {
+            assertThat(open[0]).as("no transaction open while posting").isFalse();
+            seenWhilePosting.add(event.sku().value() + " other relay finds "
+                    + outbox.lockDue(clock.instant(), 50).size());
+            if (refusedSkus.contains(event.sku().value())) {
+                throw new IllegalStateException("endpoint refused " + event.sku().value());
+            }
+            published.add(event);
+        };
+        var leased = new RelayingOutbox<>(outbox, slowEndpoint, tracked, clock, 50,
+                new RelayBackoff(Duration.ofSeconds(1), Duration.ofSeconds(10)), (entry, attempt, error, next) -> { })
+                .postingOutside(Duration.ofMinutes(2), Duration.ofHours(1));
+        outbox.append(InMemoryOutbox.event("CP-1", START));
+        outbox.append(InMemoryOutbox.event("CP-2", START));
+        refusedSkus.add("CP-2");
+
+        assertThat(leased.relayBatch()).isEqualTo(1);
+
+        assertThat(seenWhilePosting).as("the batch is held from other relays while it is posted")
+                .containsExactly("CP-1 other relay finds 0", "CP-2 other relay finds 0");
+        assertThat(outbox.row("CP-1").publishedAt).isEqualTo(START);
+        assertThat(outbox.row("CP-2").nextAttemptAt).as("a refused one waits its backoff, not the lease")
+                .isEqualTo(START.plusSeconds(1));
+    }
+
+    @Test
+    void a_batch_whose_relay_died_while_posting_is_due_again_when_its_lease_ends() {
+        StockTopic<StockRanOut> dies = event -> {
+            throw new Error("the relay's process died while posting");
+        };
+        var leased = new RelayingOutbox<>(outbox, dies, NO_TRANSACTION, clock, 50,
+                new RelayBackoff(Duration.ofSeconds(1), Duration.ofSeconds(10)), (entry, attempt, error, next) -> { })
+                .postingOutside(Duration.ofMinutes(2), Duration.ofHours(1));
+        outbox.append(InMemoryOutbox.event("CP-1", START));
+        try {
+            leased.relayBatch();
+        } catch (Error expected) {
+            // the process is gone; its lease stays on the row
+        }
+
+        clock.advance(Duration.ofMinutes(2).minusMillis(1));
+        assertThat(relay.relayBatch()).as("held until the lease ends").isZero();
+        clock.advance(Duration.ofMillis(1));
+        assertThat(relay.relayBatch()).as("due again once it ended").isEqualTo(1);
+    }
+
+    @Test
+    void an_event_refused_past_the_give_up_bound_ends_given_up_not_published() {
+        List<String> gaveUp = new ArrayList<>();
+        var leased = new RelayingOutbox<>(outbox, topic, NO_TRANSACTION, clock, 50,
+                new RelayBackoff(Duration.ofSeconds(1), Duration.ofSeconds(10)),
+                new RelayingOutbox.FailedAttempts<StockRanOut>() {
+                    @Override
+                    public void failed(Outbox.OutboxEntry<? extends StockRanOut> entry, int attempt, String error,
+                                       Instant nextAttemptAt) {
+                    }
+
+                    @Override
+                    public void gaveUp(Outbox.OutboxEntry<? extends StockRanOut> entry, int attempt, String error) {
+                        gaveUp.add(entry.event().sku().value() + "#" + attempt + ": " + error);
+                    }
+                })
+                .postingOutside(Duration.ofMinutes(2), Duration.ofMinutes(30));
+        outbox.append(InMemoryOutbox.event("CP-1", START));
+        refusedSkus.add("CP-1");
+        leased.relayBatch();
+        assertThat(outbox.pendingCount()).as("still tried within the bound").isEqualTo(1);
+
+        clock.advance(Duration.ofMinutes(30).plusSeconds(1));
+        leased.relayBatch();
+
+        assertThat(outbox.pendingCount()).as("ended").isZero();
+        assertThat(outbox.row("CP-1").givenUpAt).isEqualTo(clock.instant());
+        assertThat(published).as("never taken").isEmpty();
+        assertThat(gaveUp).containsExactly("CP-1#2: IllegalStateException: topic refused CP-1");
+        clock.advance(Duration.ofHours(1));
+        assertThat(leased.relayBatch()).as("not tried again").isZero();
+    }
 }

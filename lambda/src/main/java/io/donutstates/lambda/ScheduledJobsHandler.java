@@ -119,6 +119,13 @@ public class ScheduledJobsHandler implements RequestHandler<ScheduledEvent, Map<
             log.error("outbox watch failed: {}", e.toString());
             failure = failure == null ? e : failure;
         }
+        try {
+            // One OUTBOX_STUCK alert when a buyer's notice has waited past 15 minutes.
+            shop.shop().backorders().watchingNotices().look();
+        } catch (RuntimeException e) {
+            log.error("backorder notice watch failed: {}", e.toString());
+            failure = failure == null ? e : failure;
+        }
         long pending = backlog.pending();
         if (relayed > 0 || pending > 0) {
             log.info("relayed {} stock event(s); {} still pending, the oldest for {} s", relayed,

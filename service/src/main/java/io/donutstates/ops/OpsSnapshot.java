@@ -6,6 +6,7 @@ import io.donutstates.messaging.WatchingTheOutbox;
 import io.donutstates.replenishment.ReplenishmentStatus;
 import io.donutstates.replenishment.ReplenishmentViews;
 import io.donutstates.service.ShopReads;
+import io.donutstates.shop.Shop;
 import io.donutstates.stock.Stock;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -25,7 +26,8 @@ import org.springframework.stereotype.Component;
  * last 24 hours, the oldest waiting request and stock per product. Readers get the latest reading
  * and never wait for the queue server or the database themselves: under a crowd on 2 cores, two
  * queue-attribute calls made inside each health check took its p99 from about 20 to 185 ms.
- * The same turn reads the outbox backlog ({@link WatchingTheOutbox}, which alerts when it is stuck).
+ * The same turn reads the outbox backlog and the backorder notice backlog ({@link WatchingTheOutbox},
+ * which alerts when one is stuck).
  */
 @Component
 public class OpsSnapshot extends EverySecond {
@@ -47,15 +49,18 @@ public class OpsSnapshot extends EverySecond {
     private final Clock clock;
     private final MeterRegistry meters;
     private final WatchingTheOutbox watchingTheOutbox;
+    private final WatchingTheOutbox watchingNotices;
     private volatile OutboxBacklog<?> outbox;
+    private volatile OutboxBacklog<?> notices;
     private final Set<String> stockGauges = ConcurrentHashMap.newKeySet();
     private volatile Reading last;
 
     /** Database reads go through the read pool, never a purchase's connections. */
     OpsSnapshot(SqsQueues queues, ShopReads reads, Clock clock, MeterRegistry meters,
-                WatchingTheOutbox watchingTheOutbox) {
+                WatchingTheOutbox watchingTheOutbox, Shop.Backorders backorders) {
         super("donut-ops-snapshot");
         this.watchingTheOutbox = watchingTheOutbox;
+        this.watchingNotices = backorders.watchingNotices();
         this.queues = queues;
         this.replenishments = reads.replenishments();
         this.stock = reads.stock();
@@ -74,6 +79,14 @@ public class OpsSnapshot extends EverySecond {
                 .register(meters);
         Gauge.builder("donut.outbox.oldest.age", this, s -> s.outbox().oldestAge(clock.instant()).toMillis() / 1000.0)
                 .description("age in seconds of the oldest stock event not yet published to the stock topic")
+                .baseUnit("seconds").register(meters);
+        Gauge.builder("donut.backorder.notices.pending", this, s -> s.notices().pending())
+                .description("backorder notices not yet taken by their buyers' endpoints (counted up to "
+                        + WatchingTheOutbox.COUNT_UP_TO + ")")
+                .register(meters);
+        Gauge.builder("donut.backorder.notices.oldest.age", this,
+                        s -> s.notices().oldestAge(clock.instant()).toMillis() / 1000.0)
+                .description("age in seconds of the oldest backorder notice not yet taken by its buyer's endpoint")
                 .baseUnit("seconds").register(meters);
         for (var status : ReplenishmentStatus.values()) {
             Gauge.builder("donut.replenishments", this, s -> s.read().replenishments().getOrDefault(status, 0L))
@@ -109,9 +122,19 @@ public class OpsSnapshot extends EverySecond {
         return backlog != null ? backlog : OutboxBacklog.EMPTY;
     }
 
+    /** The backorder notice backlog as last read; the first call reads at once if the background has not yet. */
+    public OutboxBacklog<?> notices() {
+        if (notices == null) {
+            read();
+        }
+        var backlog = notices;
+        return backlog != null ? backlog : OutboxBacklog.EMPTY;
+    }
+
     synchronized Reading refresh() {
         var now = clock.instant();
         outbox = watchingTheOutbox.look();
+        notices = watchingNotices.look();
         long oldest = replenishments.oldestWaitingSince().map(t -> Duration.between(t, now).toSeconds()).orElse(0L);
         Map<String, Integer> shelves = new java.util.TreeMap<>();
         stock.all().forEach(p -> shelves.put(p.sku().value(), p.stock()));
