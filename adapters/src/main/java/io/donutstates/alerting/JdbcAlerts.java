@@ -106,7 +106,7 @@ public class JdbcAlerts implements Alerts, AlertDeliveries, RecentAlerts {
     private static Alert alert(ResultSet rs, int row) throws SQLException {
         return new Alert(Alert.Kind.valueOf(rs.getString("kind")), rs.getString("sku"), rs.getString("factory_id"),
                 rs.getString("replenishment_id"), rs.getString("reason"), rs.getString("last_error"),
-                SqlTime.read(rs, "raised_at"), rs.getString("product_name"));
+                SqlTime.read(rs, "raised_at"), rs.getString("product_name"), rs.getString("incident_key"));
     }
 
     private static String cut(String text) {

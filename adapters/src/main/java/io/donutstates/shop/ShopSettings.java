@@ -37,6 +37,7 @@ public record ShopSettings(
     public static final String CALLBACK_SIGNING_KEY = "callback-signing-key";
 
     public ShopSettings {
+        SettingUrl.optional("DONUT_PUBLIC_URL", publicUrl);
         demoCatalog = or(demoCatalog, false);
         db = or(db, () -> new Db(null, null, null, null, null, null, null, null));
         sqs = or(sqs, () -> new Sqs(null, null));

@@ -13,9 +13,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code GET /actuator/info} names the build a running shop came from: its version (the poms') and
- * the git commit it was built from, for anyone, with nothing from the environment.
+ * the git commit it was built from, for anyone, with nothing from the environment. The probes say
+ * what they include: readiness the parts the shop needs to serve, liveness the process alone.
  */
 class ActuatorInfoTest {
+
+    private static final String TOKEN = "Bearer test-admin-token";
 
     @RegisterExtension
     static final TestShop shop = TestShop.withDefaults();
@@ -41,6 +44,18 @@ class ActuatorInfoTest {
 
         // Nothing else: no environment, no settings, no author names.
         assertThat(answer.body()).doesNotContain("DONUT_", "password", "@");
+    }
+
+    @Test
+    void readiness_includes_the_parts_the_shop_needs_and_liveness_the_process_alone() {
+        JsonNode readiness = shop.get("/actuator/health/readiness", "Authorization", TOKEN).json();
+        assertThat(readiness.get("components").propertyNames()).as("readiness components in %s", readiness)
+                .containsExactlyInAnyOrder("readinessState", "db", "queues", "outbox", "factory");
+
+        JsonNode liveness = shop.get("/actuator/health/liveness", "Authorization", TOKEN).json();
+        assertThat(liveness.get("components").propertyNames()).as("liveness components in %s", liveness)
+                .containsExactly("livenessState");
+        assertThat(shop.get("/actuator/health/liveness").status()).isEqualTo(200);
     }
 
     /** The project's version, as the root pom names it (tests run in all-in-one/). */

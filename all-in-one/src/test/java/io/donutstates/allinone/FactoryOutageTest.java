@@ -16,9 +16,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A factory outage has one path, whether the factory fails from the start or its circuit is already
- * open when the order comes: the replenishment shows it waits for the factory, ops get one alert
- * naming the factory and the waiting products, the replenishment ends FAILED in dead_letter_queue
- * after the give-up bound, and a redrive once the factory works again restocks.
+ * open when the order comes: the replenishment shows it waits for the factory, ops get one
+ * FACTORY_UNAVAILABLE alert naming the factory and the waiting products, the replenishment ends
+ * FAILED in dead_letter_queue after the give-up bound with a DEAD_LETTERED alert, and a redrive once
+ * the factory works again restocks.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FactoryOutageTest {
@@ -64,6 +65,11 @@ class FactoryOutageTest {
         JsonNode waiting = await().atMost(Duration.ofSeconds(10)).until(() -> replenishment(id),
                 r -> r.hasNonNull("waitingForFactorySince"));
         assertThat(waiting.get("lastError").asString()).contains("circuit open").contains("503");
+        JsonNode alert = await().atMost(Duration.ofSeconds(10)).until(() -> outageAlert("CP-502102"), a -> a != null);
+        assertThat(alert.get("factoryId").asString()).as("its own alert, though the factory has failed since the first")
+                .isEqualTo(FACTORY);
+        assertThat(alert.get("reason").asString()).contains("has not taken an order").doesNotContain("CP-502101");
+        assertThat(alert.get("lastError").asString()).contains("circuit open");
         String letterId = assertDeadLettered(id);
         assertThat(shop.factory().stats().ordersRefused()).as("no calls while the circuit is open")
                 .isEqualTo(refusedBefore);
@@ -94,6 +100,10 @@ class FactoryOutageTest {
         assertThat(Duration.between(java.time.Instant.parse(failed.get("waitingForFactorySince").asString()),
                 java.time.Instant.parse(failed.get("failedAt").asString())))
                 .as("failed once the factory had failed it for the give-up bound").isGreaterThanOrEqualTo(Duration.ofSeconds(6));
+        JsonNode deadLettered = await().atMost(Duration.ofSeconds(10)).until(() -> alert("DEAD_LETTERED", id),
+                a -> a != null);
+        assertThat(deadLettered.get("factoryId").asString()).isEqualTo(FACTORY);
+        assertThat(deadLettered.get("reason").asString()).contains("dead_letter_queue");
         return await().atMost(Duration.ofSeconds(10)).until(() -> {
             for (JsonNode letter : shop.get("/api/admin/dlq", "Authorization", TOKEN).json()) {
                 if (id.equals(letter.get("replenishmentId").asString())) {
@@ -106,6 +116,15 @@ class FactoryOutageTest {
 
     private static JsonNode replenishment(String id) {
         return shop.get("/api/replenishments/" + id).json();
+    }
+
+    private static JsonNode alert(String kind, String replenishmentId) {
+        for (JsonNode a : shop.get("/api/ops/summary").json().get("alerts")) {
+            if (kind.equals(a.get("kind").asString()) && replenishmentId.equals(a.path("replenishmentId").asString(""))) {
+                return a;
+            }
+        }
+        return null;
     }
 
     private static JsonNode outageAlert(String sku) {

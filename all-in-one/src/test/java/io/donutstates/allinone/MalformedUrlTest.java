@@ -35,6 +35,13 @@ class MalformedUrlTest {
     }
 
     @Test
+    void a_public_url_without_a_scheme_refuses_the_start() {
+        assertThatThrownBy(() -> AllInOne.start(environment("DONUT_PUBLIC_URL", "shop.example.com:8080")))
+                .hasMessage("DONUT_PUBLIC_URL is not a URL like http://host:port (got 'shop.example.com:8080'): "
+                        + "it must start with http:// or https://");
+    }
+
+    @Test
     void a_queue_server_that_cannot_be_reached_refuses_the_start_in_one_line_naming_the_setting() throws Exception {
         String nobody = "http://127.0.0.1:" + ChildProcesses.freePorts(1).get(0);
 

@@ -13,9 +13,13 @@ import java.util.stream.Collectors;
 
 /**
  * Use case: ops hear of a factory that has not taken orders for a while, before any replenishment
- * gives up. One {@code FACTORY_UNAVAILABLE} alert per factory and hour names the factory, the
- * products waiting for it and its last error; it is raised once the longest wait passes
- * {@code alertAfter}, so within that bound plus one check interval.
+ * gives up. One {@code FACTORY_UNAVAILABLE} alert per outage names the factory, the products waiting
+ * for it and its last error; it is raised once the longest wait passes {@code alertAfter}, so within
+ * that bound plus one check interval. The outage is named by when its longest-waiting replenishment
+ * first found the factory failing: noticing it again, on this instance or another, or in the next
+ * hour raises nothing more; once the factory takes the orders, a later outage begins later and
+ * alerts again. (An outage that outlasts the give-up bound fails its longest-waiting replenishment
+ * with a {@code DEAD_LETTERED} alert; a product still waiting then names the outage anew.)
  */
 public class NoticingFactoryOutages {
 
@@ -50,7 +54,8 @@ public class NoticingFactoryOutages {
                     + DurationText.of(longest.waitingForFactory(now)) + "; waiting: " + skus
                     + "; each ends FAILED in dead_letter_queue after " + DurationText.of(giveUpAfter)
                     + " unless the factory recovers";
-            alerts.raise(new Alert(Alert.Kind.FACTORY_UNAVAILABLE, null, factory, null, reason, longest.lastError(), now));
+            alerts.raise(Alert.factoryUnavailable(factory, longest.waitingForFactorySince(), reason, longest.lastError(),
+                    now));
         });
         return List.copyOf(byFactory.keySet());
     }

@@ -8,7 +8,7 @@ import io.donutstates.shared.TestClock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** Ops hear of a factory that has not taken orders for a while, once per factory and hour. */
+/** Ops hear of a factory that has not taken orders for a while, once per factory and outage. */
 class NoticingFactoryOutagesTest {
 
     private static final Duration ALERT_AFTER = Duration.ofMinutes(2);
@@ -55,7 +55,8 @@ class NoticingFactoryOutagesTest {
     }
 
     @Test
-    void an_outage_is_reported_once_per_hour_however_often_it_is_noticed() {
+    void an_outage_is_reported_once_however_long_it_lasts_and_across_hours() {
+        clock.set(java.time.Instant.parse("2025-03-01T09:57:00Z"));
         waitingForItsFactory("CP-1", "503");
         clock.advance(ALERT_AFTER.plusSeconds(1));
 
@@ -64,9 +65,29 @@ class NoticingFactoryOutagesTest {
         noticing.notice();
         assertThat(alerts.raised()).hasSize(1);
 
-        clock.advance(Duration.ofHours(1));
+        clock.advance(Duration.ofMinutes(5));
+        assertThat(clock.instant()).as("the next hour").isAfter(java.time.Instant.parse("2025-03-01T10:00:00Z"));
         noticing.notice();
-        assertThat(alerts.raised()).as("a new hour is a new incident").hasSize(2);
+        assertThat(alerts.raised()).as("the same outage, noticed in the next hour").hasSize(1);
+    }
+
+    @Test
+    void a_second_outage_of_the_same_factory_in_the_same_hour_is_reported_again() {
+        clock.set(java.time.Instant.parse("2025-03-01T10:00:00Z"));
+        var first = waitingForItsFactory("CP-1", "503 first");
+        clock.advance(ALERT_AFTER.plusSeconds(1));
+        noticing.notice();
+
+        replenishments.claimForOrdering(first.id(), clock.instant(), clock.instant().plusSeconds(30));
+        replenishments.markOrdered(first.id(), clock.instant());
+        clock.advance(Duration.ofMinutes(5));
+        waitingForItsFactory("CP-2", "503 second");
+        clock.advance(ALERT_AFTER.plusSeconds(1));
+        noticing.notice();
+
+        assertThat(alerts.raised()).as("the factory took the first order, then failed again").hasSize(2)
+                .extracting(Alert::lastError).containsExactly("503 first", "503 second");
+        assertThat(alerts.raised().get(0).incidentKey()).isNotEqualTo(alerts.raised().get(1).incidentKey());
     }
 
     @Test
