@@ -469,6 +469,18 @@ class HostileInputTest {
          .add(405, "admin replay: DELETE", "DELETE", "/api/admin/ledger/replay", null, null, "Authorization", bearer)
          .add(405, "admin archive: DELETE", "DELETE", "/api/admin/ledger/archive", null, null, "Authorization", bearer);
 
+        // The metrics show internals: admin token only
+        r.get(401, "metrics: prometheus without a token", "/actuator/prometheus")
+         .add(401, "metrics: prometheus with a wrong token", "GET", "/actuator/prometheus", null, null,
+                 "Authorization", "Bearer nope")
+         .add(401, "metrics: prometheus with the token as Basic", "GET", "/actuator/prometheus", null, null,
+                 "Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(("admin:" + TOKEN).getBytes()))
+         .get(401, "metrics: prometheus with the token as a query parameter", "/actuator/prometheus?token=" + TOKEN)
+         .get(401, "metrics: the metrics index without a token", "/actuator/metrics")
+         .get(401, "metrics: one meter without a token", "/actuator/metrics/donut.stock")
+         .get(401, "metrics: prometheus with a path parameter", "/actuator/prometheus;x=y")
+         .get(401, "metrics: metrics with a trailing slash", "/actuator/metrics/");
+
         // Unknown paths and wrong methods
         r.get(404, "unknown path /api/nope", "/api/nope")
          .get(404, "unknown path under a product", "/api/products/" + SKU + "/nope")
@@ -529,6 +541,24 @@ class HostileInputTest {
         }
         assertThat(after).as("%s: products, replenishments and the ledger of %s after the request", row, SKU)
                 .isEqualTo(before);
+    }
+
+    @Test
+    void no_spelling_of_the_metrics_paths_shows_metrics_without_the_admin_token() {
+        for (String path : List.of("/actuator/prometheus", "/actuator//prometheus", "/actuator/./prometheus",
+                "/actuator/x/../prometheus", "/actuator/%70rometheus", "/actuator/Prometheus", "/ACTUATOR/PROMETHEUS",
+                "/actuator/prometheus/", "/actuator/prometheus;a=b", "/actuator;a=b/prometheus", "//actuator/prometheus",
+                "/actuator/metrics", "/actuator/metrics/jvm.memory.used", "/actuator/metrics;x/jvm.memory.used",
+                "/actuator/%6detrics")) {
+            var answer = send(new Row(path, "GET", path, null, null, List.of(), 401, null));
+            assertThat(answer.status()).as(path + " answered " + shortened(answer.body())).isBetween(400, 499);
+            assertThat(answer.body()).as(path).doesNotContain("donut_").doesNotContain("jvm_").doesNotContain("hikaricp")
+                    .doesNotContain("\"names\"").doesNotContain("measurements");
+        }
+        var scrape = send(new Row("scrape", "GET", "/actuator/prometheus", null, null,
+                List.of("Authorization", "Bearer " + TOKEN), 200, null));
+        assertThat(scrape.status()).isEqualTo(200);
+        assertThat(scrape.body()).contains("donut_sales_total");
     }
 
     // ---------------------------------------------------------------------------------------------
