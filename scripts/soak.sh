@@ -112,7 +112,7 @@ probe & probe_pid=$!
 p99_ms() { sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) { print "-"; exit } i = int(NR * 0.99); if (i < 1) i = 1; printf "%.1f", v[i] * 1000 }'; }
 rss_mb() { [ -n "$1" ] && echo $(( $(ps -o rss= -p "$1" | tr -d ' ') / 1024 )) || echo "-"; }
 tables() {
-  curl -sf "$API/actuator/prometheus" | awk -F'[{}"]' '/^donut_table_rows\{/ { split($0, parts, " "); printf "%s=%d ", $3, parts[length(parts)] }'
+  admin "$API/actuator/prometheus" | awk -F'[{}"]' '/^donut_table_rows\{/ { split($0, parts, " "); printf "%s=%d ", $3, parts[length(parts)] }'
 }
 crowd() {
   "$java" -jar loadgen/target/donut-loadgen.jar --url "$API" --scenario catalog --quantity 1-3 \
@@ -164,7 +164,7 @@ while read -r at; do
 done < <(admin "$API/api/replenishments?limit=200" | tr '{' '\n' | grep -E '"status":"(REQUESTED|ORDERED)"' \
            | grep -o '"requestedAt":"[^"]*"' | cut -d'"' -f4 || true)
 [ "$stuck" -eq 0 ] || { echo "FAIL: $stuck replenishment(s) open for more than 3 minutes"; verdict=FAIL; }
-echo "purged: $(curl -sf "$API/actuator/prometheus" | grep '^donut_purged_rows_total' | awk '{printf "%s ", $0}' || true)"
+echo "purged: $(admin "$API/actuator/prometheus" | grep '^donut_purged_rows_total' | awk '{printf "%s ", $0}' || true)"
 
 # The full replay of every kept line, as an operator would start it, with its progress.
 if [ "${REPLAY:-1}" = 1 ]; then

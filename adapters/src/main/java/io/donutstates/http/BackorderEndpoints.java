@@ -77,8 +77,12 @@ public final class BackorderEndpoints {
     public HttpReply setPolicy(String sku, String body) {
         Sku product = Sku.of(sku);
         var fields = JsonBodies.object(body);
-        var policy = new BackorderPolicy(Duration.ofMinutes(JsonBodies.wholeNumber(fields, "expireAfterMinutes")),
-                JsonBodies.wholeNumber(fields, "maxOrderQuantity"));
+        int minutes = JsonBodies.wholeNumber(fields, "expireAfterMinutes");
+        if (minutes < BackorderPolicy.SHORTEST_WAIT.toMinutes() || minutes > BackorderPolicy.LONGEST_WAIT.toMinutes()) {
+            throw new IllegalArgumentException("expireAfterMinutes must be between " + BackorderPolicy.SHORTEST_WAIT.toMinutes()
+                    + " and " + BackorderPolicy.LONGEST_WAIT.toMinutes() + " (30 days) (got " + minutes + ")");
+        }
+        var policy = new BackorderPolicy(Duration.ofMinutes(minutes), JsonBodies.wholeNumber(fields, "maxOrderQuantity"));
         if (stock.find(product).isEmpty()) {
             return ReadEndpoints.unknownProduct(product);
         }

@@ -24,7 +24,7 @@ final class StartupReport {
                 .append(", started in ").append(startMillis).append(" ms) ===\n")
                 .append("  Sales API          ").append(shop.apiUrl()).append("/api/products\n")
                 .append("  Legacy endpoint    POST ").append(shop.apiUrl()).append("/send\n")
-                .append("  Health / metrics   ").append(shop.apiUrl()).append("/actuator/health , /actuator/prometheus\n");
+                .append("  Health / metrics   ").append(shop.apiUrl()).append("/actuator/health , /actuator/prometheus (admin token)\n");
         if (shop.simulator() != null) {
             text.append("  Factory simulator  ").append(shop.simulator().baseUrl())
                     .append("  (faults: PUT /api/admin/faults, orders: GET /api/orders)\n");

@@ -98,7 +98,7 @@ class DatabaseLossTest {
             assertThat(shop.get("/api/ops/summary").body()).contains("DATABASE_UNAVAILABLE");
         });
         assertThat(shop.invariants().get("holds").asBoolean()).isTrue();
-        String metrics = shop.get("/actuator/prometheus").body();
+        String metrics = shop.metrics();
         for (String pool : List.of("donut-db", "donut-reads", "donut-probe")) {
             assertThat(metrics).as("the pools' own metrics").containsPattern(
                     "(?m)^hikaricp_connections_pending\\{[^}]*pool=\"" + pool + "\"");

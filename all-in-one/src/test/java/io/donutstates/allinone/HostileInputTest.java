@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -22,8 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Malformed and hostile requests against every public endpoint, one row each: every one is answered
- * with the exact 4xx of the contract, as JSON with a message and without a stack trace, and changes
- * nothing (catalog and stocks, replenishments, the ledger of CP-502101 are the same before and after).
+ * with the exact 4xx of the contract, as JSON with a message and without a stack trace or a Java or
+ * library name (a row may also name the field its message must mention), and changes nothing (catalog
+ * and stocks, replenishments, the ledger and the backorders of CP-502101 are the same before and after).
  */
 class HostileInputTest {
 
@@ -52,6 +54,9 @@ class HostileInputTest {
     private static String replenishmentId;
     /** Its callback token, as the factory was given it. */
     private static String callbackToken;
+    /** A backorder of CP-502101 waiting for that replenishment, and the secret that cancels it. */
+    private static String backorderId;
+    private static String backorderSecret;
 
     @BeforeAll
     static void an_open_replenishment_with_a_real_callback_url_and_stock_on_the_shelf() {
@@ -68,6 +73,12 @@ class HostileInputTest {
         assertThat(callbackUrl.getQuery()).startsWith("token=");
         callbackToken = callbackUrl.getQuery().substring("token=".length());
         await().atMost(Duration.ofSeconds(15)).until(() -> "ORDERED".equals(statusOf(replenishmentId)));
+        // A buyer waiting for that delivery (which never comes), so that a hostile cancel would show.
+        var waiting = shop.post("/api/sales", "{\"sku\":\"" + SKU + "\",\"quantity\":1,\"backorder\":true}");
+        assertThat(waiting.status()).as(waiting.body()).isEqualTo(202);
+        backorderId = waiting.json().get("backorder").get("id").asString();
+        backorderSecret = waiting.json().get("backorder").get("secret").asString();
+        await().atMost(Duration.ofSeconds(15)).until(() -> "ORDERED".equals(statusOf(replenishmentId)));
         // Stock on the shelf, so that a hostile sale that got through would show as a change.
         assertThat(shop.setStock(SKU, 5).status()).isEqualTo(200);
     }
@@ -83,9 +94,12 @@ class HostileInputTest {
 
     // ---------------------------------------------------------------------------------------------
 
-    /** One hostile request and the exact status the contract answers it with. */
+    /**
+     * One hostile request and the exact status the contract answers it with; {@code mentions}, when
+     * not null, is what the answer's message must name (the field or parameter at fault).
+     */
     record Row(String name, String method, String path, String contentType, String body, List<String> headers,
-               int expected) {
+               int expected, String mentions) {
 
         @Override
         public String toString() {
@@ -99,7 +113,15 @@ class HostileInputTest {
 
         Rows add(int expected, String name, String method, String path, String contentType, String body,
                  String... headers) {
-            rows.add(new Row(name, method, path, contentType, body, List.of(headers), expected));
+            rows.add(new Row(name, method, path, contentType, body, List.of(headers), expected, null));
+            return this;
+        }
+
+        /** The message of the row added last must name {@code field}. */
+        Rows naming(String field) {
+            Row last = rows.remove(rows.size() - 1);
+            rows.add(new Row(last.name(), last.method(), last.path(), last.contentType(), last.body(), last.headers(),
+                    last.expected(), field));
             return this;
         }
 
@@ -289,6 +311,176 @@ class HostileInputTest {
          .json(400, "callback: id with SQL", "POST", "/api/factory/callbacks/{id}'%20OR%20'1'%3D'1?token={token}",
                  completion("10"));
 
+        // POST /api/sales with a backorder: the flag and the notice URL
+        r.json(400, "sales: backorder as a string", "POST", "/api/sales",
+                 "{\"sku\":\"CP-502101\",\"quantity\":9,\"backorder\":\"true\"}").naming("backorder")
+         .json(400, "sales: backorder as a number", "POST", "/api/sales",
+                 "{\"sku\":\"CP-502101\",\"quantity\":9,\"backorder\":1}").naming("backorder")
+         .json(400, "sales: backorder named twice", "POST", "/api/sales",
+                 "{\"sku\":\"CP-502101\",\"quantity\":9,\"backorder\":false,\"backorder\":true}").naming("backorder")
+         .json(400, "sales: notifyUrl not a URL", "POST", "/api/sales",
+                 "{\"sku\":\"CP-502101\",\"quantity\":9,\"backorder\":true,\"notifyUrl\":\"not a url\"}")
+                 .naming("notifyUrl")
+         .json(400, "sales: notifyUrl relative", "POST", "/api/sales",
+                 "{\"sku\":\"CP-502101\",\"quantity\":9,\"backorder\":true,\"notifyUrl\":\"/hook\"}").naming("notifyUrl")
+         .json(400, "sales: notifyUrl ftp", "POST", "/api/sales",
+                 "{\"sku\":\"CP-502101\",\"quantity\":9,\"backorder\":true,\"notifyUrl\":\"ftp://example.com/hook\"}")
+                 .naming("notifyUrl")
+         .json(400, "sales: notifyUrl javascript", "POST", "/api/sales",
+                 "{\"sku\":\"CP-502101\",\"quantity\":9,\"backorder\":true,\"notifyUrl\":\"javascript:alert(1)\"}")
+                 .naming("notifyUrl")
+         .json(400, "sales: notifyUrl file", "POST", "/api/sales",
+                 "{\"sku\":\"CP-502101\",\"quantity\":9,\"backorder\":true,\"notifyUrl\":\"file:///etc/passwd\"}")
+                 .naming("notifyUrl")
+         .json(400, "sales: notifyUrl with user info", "POST", "/api/sales",
+                 "{\"sku\":\"CP-502101\",\"quantity\":9,\"backorder\":true,\"notifyUrl\":\"http://a:b@example.com/\"}")
+                 .naming("notifyUrl")
+         .json(400, "sales: notifyUrl a number", "POST", "/api/sales",
+                 "{\"sku\":\"CP-502101\",\"quantity\":9,\"backorder\":true,\"notifyUrl\":42}").naming("notifyUrl")
+         .json(400, "sales: notifyUrl of 600 characters", "POST", "/api/sales",
+                 "{\"sku\":\"CP-502101\",\"quantity\":9,\"backorder\":true,\"notifyUrl\":\"https://example.com/"
+                         + "x".repeat(580) + "\"}").naming("notifyUrl")
+         .json(400, "sales: notifyUrl without the backorder flag", "POST", "/api/sales",
+                 "{\"sku\":\"CP-502101\",\"quantity\":9,\"notifyUrl\":\"https://example.com/hook\"}").naming("notifyUrl");
+
+        // GET and DELETE /api/backorders/{id}; {bo} is the waiting backorder, {secret} its secret
+        r.get(400, "backorder: id not a UUID", "/api/backorders/not-a-uuid").naming("backorder id")
+         .get(400, "backorder: id '1 OR 1=1'", "/api/backorders/" + OR_1_1).naming("backorder id")
+         .get(400, "backorder: real id with SQL suffix", "/api/backorders/{bo}'%20OR%20'1'%3D'1").naming("backorder id")
+         .get(404, "backorder: unknown UUID", "/api/backorders/" + UUID.randomUUID())
+         .add(400, "backorder cancel: id not a UUID", "DELETE", "/api/backorders/not-a-uuid", null, null,
+                 "Backorder-Secret", "{secret}").naming("backorder id")
+         .add(404, "backorder cancel: unknown UUID with the real secret", "DELETE", "/api/backorders/" + UUID.randomUUID(),
+                 null, null, "Backorder-Secret", "{secret}")
+         .add(404, "backorder cancel: no secret", "DELETE", "/api/backorders/{bo}", null, null)
+         .add(404, "backorder cancel: empty secret", "DELETE", "/api/backorders/{bo}", null, null, "Backorder-Secret", "")
+         .add(404, "backorder cancel: wrong secret", "DELETE", "/api/backorders/{bo}", null, null,
+                 "Backorder-Secret", "guess")
+         .add(404, "backorder cancel: secret '1 OR 1=1'", "DELETE", "/api/backorders/{bo}", null, null,
+                 "Backorder-Secret", "' OR '1'='1")
+         .add(404, "backorder cancel: the secret as a query parameter", "DELETE", "/api/backorders/{bo}?secret={secret}",
+                 null, null)
+         .add(404, "backorder cancel: the secret as admin token", "DELETE", "/api/backorders/{bo}", null, null,
+                 "Authorization", bearer)
+         .json(405, "PUT a backorder", "PUT", "/api/backorders/{bo}", "{\"quantity\":5}", "Backorder-Secret", "{secret}");
+
+        // The admins' backorder endpoints
+        String backorders = "/api/admin/products/" + SKU + "/backorders";
+        String backorderPolicy = "/api/admin/products/" + SKU + "/backorder-policy";
+        r.add(400, "admin backorders: limit not a number", "GET", backorders + "?limit=abc", null, null,
+                 "Authorization", bearer).naming("limit")
+         .add(400, "admin backorders: limit 0", "GET", backorders + "?limit=0", null, null, "Authorization", bearer)
+                 .naming("limit")
+         .add(400, "admin backorders: limit 1001", "GET", backorders + "?limit=1001", null, null, "Authorization", bearer)
+                 .naming("limit")
+         .add(400, "admin backorders: limit '1 OR 1=1'", "GET", backorders + "?limit=" + OR_1_1, null, null,
+                 "Authorization", bearer).naming("limit")
+         .add(400, "admin backorders: before not a number", "GET", backorders + "?before=abc", null, null,
+                 "Authorization", bearer).naming("before")
+         .add(400, "admin backorders: before fractional", "GET", backorders + "?before=1.5", null, null,
+                 "Authorization", bearer).naming("before")
+         .add(400, "admin backorders: before '1 OR 1=1'", "GET", backorders + "?before=" + OR_1_1, null, null,
+                 "Authorization", bearer).naming("before")
+         .add(400, "admin backorders: before of 30 digits", "GET", backorders + "?before=" + "9".repeat(30), null, null,
+                 "Authorization", bearer).naming("before")
+         .add(404, "admin backorders: unknown sku", "GET", "/api/admin/products/NO-SUCH-DONUT/backorders", null, null,
+                 "Authorization", bearer)
+         .add(400, "admin backorders: sku with SQL", "GET", "/api/admin/products/" + SQL_SKU_IN_PATH + "/backorders",
+                 null, null, "Authorization", bearer)
+         .get(401, "admin backorders: no token", backorders)
+         .get(401, "admin waiting backorders: no token", "/api/admin/backorders/waiting")
+         .json(400, "admin backorder policy: minutes as a string", "PUT", backorderPolicy,
+                 "{\"expireAfterMinutes\":\"60\",\"maxOrderQuantity\":50}", "Authorization", bearer)
+                 .naming("expireAfterMinutes")
+         .json(400, "admin backorder policy: minutes fractional", "PUT", backorderPolicy,
+                 "{\"expireAfterMinutes\":60.5,\"maxOrderQuantity\":50}", "Authorization", bearer)
+                 .naming("expireAfterMinutes")
+         .json(400, "admin backorder policy: minutes named twice", "PUT", backorderPolicy,
+                 "{\"expireAfterMinutes\":60,\"maxOrderQuantity\":50,\"expireAfterMinutes\":61}", "Authorization", bearer)
+                 .naming("expireAfterMinutes")
+         .json(400, "admin backorder policy: minutes negative", "PUT", backorderPolicy,
+                 "{\"expireAfterMinutes\":-5,\"maxOrderQuantity\":50}", "Authorization", bearer)
+                 .naming("expireAfterMinutes")
+         .json(400, "admin backorder policy: minutes zero", "PUT", backorderPolicy,
+                 "{\"expireAfterMinutes\":0,\"maxOrderQuantity\":50}", "Authorization", bearer)
+                 .naming("expireAfterMinutes")
+         .json(400, "admin backorder policy: minutes over 30 days", "PUT", backorderPolicy,
+                 "{\"expireAfterMinutes\":43201,\"maxOrderQuantity\":50}", "Authorization", bearer)
+                 .naming("expireAfterMinutes")
+         .json(400, "admin backorder policy: minutes over int range", "PUT", backorderPolicy,
+                 "{\"expireAfterMinutes\":99999999999,\"maxOrderQuantity\":50}", "Authorization", bearer)
+                 .naming("expireAfterMinutes")
+         .json(400, "admin backorder policy: quantity as a string", "PUT", backorderPolicy,
+                 "{\"expireAfterMinutes\":60,\"maxOrderQuantity\":\"50\"}", "Authorization", bearer)
+                 .naming("maxOrderQuantity")
+         .json(400, "admin backorder policy: quantity negative", "PUT", backorderPolicy,
+                 "{\"expireAfterMinutes\":60,\"maxOrderQuantity\":-1}", "Authorization", bearer)
+                 .naming("maxOrderQuantity")
+         .json(400, "admin backorder policy: quantity missing", "PUT", backorderPolicy,
+                 "{\"expireAfterMinutes\":60}", "Authorization", bearer).naming("maxOrderQuantity")
+         .json(400, "admin backorder policy: malformed JSON", "PUT", backorderPolicy,
+                 "{\"expireAfterMinutes\":", "Authorization", bearer)
+         .json(404, "admin backorder policy: unknown sku", "PUT", "/api/admin/products/NO-SUCH-DONUT/backorder-policy",
+                 "{\"expireAfterMinutes\":60,\"maxOrderQuantity\":50}", "Authorization", bearer)
+         .json(401, "admin backorder policy: no token", "PUT", backorderPolicy,
+                 "{\"expireAfterMinutes\":60,\"maxOrderQuantity\":50}");
+
+        // PUT /api/admin/products/{sku}/policy: the number of stock slots
+        String policy = "/api/admin/products/" + SKU + "/policy";
+        r.json(400, "admin policy: slots as a string", "PUT", policy,
+                 "{\"reorderQuantity\":11,\"reorderPoint\":3,\"slots\":\"8\"}", "Authorization", bearer).naming("slots")
+         .json(400, "admin policy: slots fractional", "PUT", policy,
+                 "{\"reorderQuantity\":11,\"reorderPoint\":3,\"slots\":8.5}", "Authorization", bearer).naming("slots")
+         .json(400, "admin policy: slots zero", "PUT", policy,
+                 "{\"reorderQuantity\":11,\"reorderPoint\":3,\"slots\":0}", "Authorization", bearer).naming("slots")
+         .json(400, "admin policy: slots 65", "PUT", policy,
+                 "{\"reorderQuantity\":11,\"reorderPoint\":3,\"slots\":65}", "Authorization", bearer).naming("slots")
+         .json(400, "admin policy: slots null", "PUT", policy,
+                 "{\"reorderQuantity\":11,\"reorderPoint\":3,\"slots\":null}", "Authorization", bearer).naming("slots")
+         .json(400, "admin policy: slots named twice", "PUT", policy,
+                 "{\"reorderQuantity\":11,\"reorderPoint\":3,\"slots\":2,\"slots\":4}", "Authorization", bearer)
+                 .naming("slots");
+
+        // Dead letters and the books
+        r.add(400, "admin dlq: limit not a number", "GET", "/api/admin/dlq?limit=abc", null, null, "Authorization", bearer)
+                 .naming("limit")
+         .add(400, "admin dlq: limit 0", "GET", "/api/admin/dlq?limit=0", null, null, "Authorization", bearer)
+                 .naming("limit")
+         .add(400, "admin dlq: limit over int range", "GET", "/api/admin/dlq?limit=99999999999", null, null,
+                 "Authorization", bearer).naming("limit")
+         .json(400, "admin archive: empty object", "POST", "/api/admin/ledger/archive", "{}", "Authorization", bearer)
+                 .naming("before")
+         .json(400, "admin archive: before a word", "POST", "/api/admin/ledger/archive", "{\"before\":\"last month\"}",
+                 "Authorization", bearer).naming("before")
+         .json(400, "admin archive: before not a calendar date", "POST", "/api/admin/ledger/archive",
+                 "{\"before\":\"2026-13-45\"}", "Authorization", bearer).naming("before")
+         .json(400, "admin archive: before a number", "POST", "/api/admin/ledger/archive", "{\"before\":20260101}",
+                 "Authorization", bearer).naming("before")
+         .json(400, "admin archive: before named twice", "POST", "/api/admin/ledger/archive",
+                 "{\"before\":\"2999-01-01\",\"before\":\"2001-01-01\"}", "Authorization", bearer).naming("before")
+         .json(400, "admin archive: before too recent", "POST", "/api/admin/ledger/archive", "{\"before\":\"2999-01-01\"}",
+                 "Authorization", bearer).naming("before")
+         .json(400, "admin archive: before of 10 KB", "POST", "/api/admin/ledger/archive",
+                 "{\"before\":\"" + LONG_SKU + "\"}", "Authorization", bearer).naming("before")
+         .json(400, "admin archive: malformed JSON", "POST", "/api/admin/ledger/archive", "{\"before\":",
+                 "Authorization", bearer)
+         .json(401, "admin archive: no token", "POST", "/api/admin/ledger/archive", "{\"before\":\"2001-01-01\"}")
+         .add(401, "admin replay: no token", "POST", "/api/admin/ledger/replay", null, null)
+         .add(405, "admin replay: DELETE", "DELETE", "/api/admin/ledger/replay", null, null, "Authorization", bearer)
+         .add(405, "admin archive: DELETE", "DELETE", "/api/admin/ledger/archive", null, null, "Authorization", bearer);
+
+        // The metrics show internals: admin token only
+        r.get(401, "metrics: prometheus without a token", "/actuator/prometheus")
+         .add(401, "metrics: prometheus with a wrong token", "GET", "/actuator/prometheus", null, null,
+                 "Authorization", "Bearer nope")
+         .add(401, "metrics: prometheus with the token as Basic", "GET", "/actuator/prometheus", null, null,
+                 "Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(("admin:" + TOKEN).getBytes()))
+         .get(401, "metrics: prometheus with the token as a query parameter", "/actuator/prometheus?token=" + TOKEN)
+         .get(401, "metrics: the metrics index without a token", "/actuator/metrics")
+         .get(401, "metrics: one meter without a token", "/actuator/metrics/donut.stock")
+         .get(401, "metrics: prometheus with a path parameter", "/actuator/prometheus;x=y")
+         .get(401, "metrics: metrics with a trailing slash", "/actuator/metrics/");
+
         // Unknown paths and wrong methods
         r.get(404, "unknown path /api/nope", "/api/nope")
          .get(404, "unknown path under a product", "/api/products/" + SKU + "/nope")
@@ -323,7 +515,8 @@ class HostileInputTest {
         assertThat(answer.status()).as("%s: status; body: %s", row, shown).isEqualTo(expected);
         assertThat(answer.body()).as("%s: no stack trace, Java type or framework internals in %s", row, shown)
                 .doesNotContain("Exception").doesNotContain("at io.").doesNotContain("org.springframework")
-                .doesNotContain("java.").doesNotContain("<html");
+                .doesNotContain("java.").doesNotContain("tools.jackson").doesNotContain("URLDecoder")
+                .doesNotContain("<html");
         assertThat(answer.headers().firstValue("X-Content-Type-Options")).as("%s: nosniff", row).hasValue("nosniff");
         assertThat(answer.headers().firstValue("X-Frame-Options")).as("%s: no framing", row).hasValue("DENY");
         assertThat(answer.headers().firstValue("Content-Security-Policy")).as("%s: content security policy", row)
@@ -343,30 +536,59 @@ class HostileInputTest {
         assertThat(message).as("%s: answer has a message; body: %s", row, shown).isNotNull();
         assertThat(message.isString() && !message.asString().isBlank())
                 .as("%s: message is a non-empty string; body: %s", row, shown).isTrue();
+        if (row.mentions() != null) {
+            assertThat(message.asString()).as("%s: the message names what is wrong", row).contains(row.mentions());
+        }
         assertThat(after).as("%s: products, replenishments and the ledger of %s after the request", row, SKU)
                 .isEqualTo(before);
     }
 
+    @Test
+    void no_spelling_of_the_metrics_paths_shows_metrics_without_the_admin_token() {
+        for (String path : List.of("/actuator/prometheus", "/actuator//prometheus", "/actuator/./prometheus",
+                "/actuator/x/../prometheus", "/actuator/%70rometheus", "/actuator/Prometheus", "/ACTUATOR/PROMETHEUS",
+                "/actuator/prometheus/", "/actuator/prometheus;a=b", "/actuator;a=b/prometheus", "//actuator/prometheus",
+                "/actuator/metrics", "/actuator/metrics/jvm.memory.used", "/actuator/metrics;x/jvm.memory.used",
+                "/actuator/%6detrics")) {
+            var answer = send(new Row(path, "GET", path, null, null, List.of(), 401, null));
+            assertThat(answer.status()).as(path + " answered " + shortened(answer.body())).isBetween(400, 499);
+            assertThat(answer.body()).as(path).doesNotContain("donut_").doesNotContain("jvm_").doesNotContain("hikaricp")
+                    .doesNotContain("\"names\"").doesNotContain("measurements");
+        }
+        var scrape = send(new Row("scrape", "GET", "/actuator/prometheus", null, null,
+                List.of("Authorization", "Bearer " + TOKEN), 200, null));
+        assertThat(scrape.status()).isEqualTo(200);
+        assertThat(scrape.body()).contains("donut_sales_total");
+    }
+
     // ---------------------------------------------------------------------------------------------
 
-    /** Everything a request could have changed: all stocks, all replenishments, the ledger of CP-502101. */
+    /**
+     * Everything a request could have changed: all stocks and policies, all replenishments, the ledger,
+     * the backorders and the backorder rules of CP-502101, the ledger archive.
+     */
     private static String snapshot() {
         var products = sendGet("/api/products");
         var replenishments = sendGet("/api/replenishments?limit=1000");
         var ledger = sendGet("/api/products/" + SKU + "/ledger?limit=1000");
+        var backorders = sendGet("/api/admin/products/" + SKU + "/backorders", "Authorization", "Bearer " + TOKEN);
+        var archive = send(new Row("archive", "GET", "/api/admin/ledger/archive", null, null,
+                List.of("Authorization", "Bearer " + TOKEN), 404, null));
         assertThat(products.status()).isEqualTo(200);
         assertThat(replenishments.status()).isEqualTo(200);
         assertThat(ledger.status()).isEqualTo(200);
+        assertThat(backorders.status()).isEqualTo(200);
+        assertThat(archive.status()).as("no archive was asked for: " + archive.body()).isEqualTo(404);
         return "products=" + products.body() + "\nreplenishments=" + replenishments.body()
-                + "\nledger=" + ledger.body();
+                + "\nledger=" + ledger.body() + "\nbackorders=" + backorders.body();
     }
 
-    private static Answer sendGet(String path) {
-        return send(new Row(path, "GET", path, null, null, List.of(), 200));
+    private static Answer sendGet(String path, String... headers) {
+        return send(new Row(path, "GET", path, null, null, List.of(headers), 200, null));
     }
 
     private static Answer send(Row row) {
-        String path = row.path().replace("{id}", replenishmentId).replace("{token}", callbackToken);
+        String path = placeholders(row.path());
         var request = HttpRequest.newBuilder(shop.uri(path)).timeout(Duration.ofSeconds(30));
         var body = row.body() == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(row.body());
@@ -375,7 +597,7 @@ class HostileInputTest {
             request.header("Content-Type", row.contentType());
         }
         for (int i = 0; i < row.headers().size(); i += 2) {
-            request.header(row.headers().get(i), row.headers().get(i + 1));
+            request.header(row.headers().get(i), placeholders(row.headers().get(i + 1)));
         }
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -387,6 +609,11 @@ class HostileInputTest {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private static String placeholders(String text) {
+        return text.replace("{id}", replenishmentId).replace("{token}", callbackToken).replace("{bo}", backorderId)
+                .replace("{secret}", backorderSecret);
     }
 
     private static JsonNode parse(String body) {

@@ -34,7 +34,7 @@ class HousekeepingTest {
                 .sql("SELECT COUNT(*) FROM outbox_event WHERE event_id = :event").param("event", eventId)
                 .query(Long.class).single() == 0);
 
-        String metrics = shop.get("/actuator/prometheus").body();
+        String metrics = shop.metrics();
         assertThat(metrics).containsPattern("(?m)^donut_purged_rows_total\\{[^}]*table=\"outbox_event\"[^}]*\\} [1-9]");
         for (String table : new String[] {"sale", "stock_movement", "outbox_event", "sale_receipt", "alert",
                 "replenishment"}) {

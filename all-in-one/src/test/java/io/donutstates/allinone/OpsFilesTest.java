@@ -50,9 +50,9 @@ class OpsFilesTest {
         await("the replenishment is delivered").atMost(Duration.ofSeconds(30)).until(() ->
                 "DELIVERED".equals(shop.replenishments(TestShop.SKU).get(0).get("status").asString()));
         await("every meter is registered").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
-                .until(() -> shop.get("/actuator/prometheus").body(), body -> body.contains("donut_factory_circuit_open{")
+                .until(() -> shop.metrics(), body -> body.contains("donut_factory_circuit_open{")
                         && body.contains("donut_factory_orders_total{") && body.contains("donut_stock{"));
-        scrape = shop.get("/actuator/prometheus").body();
+        scrape = shop.metrics();
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target", "prometheus-sample.txt"), scrape);
     }

@@ -24,7 +24,7 @@ class SalesMetricsTest {
         assertThat(shop.buy(TestShop.SKU, 1).status()).as("out of stock by now").isEqualTo(409);
         assertThat(shop.get("/api/products").status()).isEqualTo(200);
 
-        String metrics = shop.get("/actuator/prometheus").body();
+        String metrics = shop.metrics();
         assertThat(count(metrics, "donut_sales_time_seconds_count")).as("all three purchases timed").isEqualTo(3);
         assertThat(metrics).as("purchases carry no HTTP server observation")
                 .doesNotContain("uri=\"/api/sales\"").doesNotContain("uri=\"/send\"");

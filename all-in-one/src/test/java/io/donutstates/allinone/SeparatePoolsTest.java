@@ -16,7 +16,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Anonymous reads and purchases never wait for each other's connections: with every purchase
  * connection taken, the catalog, listings, the ops summary, health and metrics still answer; with
- * every read connection taken, purchases still sell; health stays UP either way; and a statement on
+ * every read connection taken, purchases still sell and health (overall, {@code db} and {@code ledger})
+ * stays UP without waiting for a read connection; and a statement on
  * the read pool that runs too long is stopped by the server, not merely abandoned by the client.
  */
 class SeparatePoolsTest {
@@ -39,7 +40,8 @@ class SeparatePoolsTest {
             for (String path : List.of("/api/products", "/api/products/" + TestShop.SKU,
                     "/api/products/" + TestShop.SKU + "/ledger", "/api/replenishments", "/api/ops/summary",
                     "/actuator/health", "/actuator/health/readiness", "/actuator/prometheus")) {
-                var answer = shop.get(path);
+                // Metrics need the admin token, as a scrape config sends it; the rest is anonymous.
+                var answer = path.endsWith("prometheus") ? shop.get(path, "Authorization", TOKEN) : shop.get(path);
                 assertThat(answer.status()).as(path + " answered " + answer.body()).isEqualTo(200);
             }
         } finally {
@@ -60,9 +62,18 @@ class SeparatePoolsTest {
             assertThat(catalog.status()).as("a reader that cannot get a read connection is told to come back")
                     .isEqualTo(503);
             assertThat(catalog.body()).contains("DATABASE_UNAVAILABLE");
-            var health = shop.get("/actuator/health", "Authorization", TOKEN).json();
+            var answer = shop.get("/actuator/health", "Authorization", TOKEN);
+            var health = answer.json();
+            assertThat(answer.status()).as("health answered " + answer.body()).isEqualTo(200);
+            assertThat(health.get("status").asString()).as("overall health: " + answer.body()).isEqualTo("UP");
             assertThat(health.get("components").get("db").get("status").asString())
                     .as("the probe has a connection of its own").isEqualTo("UP");
+            assertThat(health.get("components").get("ledger").get("status").asString())
+                    .as("the ledger check reads over the probe's connections, in the background").isEqualTo("UP");
+            var anonymous = shop.get("/actuator/health");
+            assertThat(anonymous.status()).isEqualTo(200);
+            assertThat(anonymous.json().get("status").asString()).isEqualTo("UP");
+            assertThat(shop.get("/actuator/health/readiness").status()).isEqualTo(200);
         } finally {
             release(held);
         }

@@ -110,7 +110,7 @@ class SnsTopicTest {
             assertThat(alert.get("sku").asString()).isEqualTo(sku);
             assertThat(alert.get("replenishmentId").asString()).isEqualTo(id);
             assertThat(alert.get("lastError").asString()).containsIgnoringCase("topic");
-            String metrics = shop.get("/actuator/prometheus").body();
+            String metrics = shop.metrics();
             assertThat(metrics).containsPattern("(?m)^donut_outbox_pending(\\{[^}]*\\})? 1\\.0$")
                     .containsPattern("(?m)^donut_outbox_oldest_age_seconds(\\{[^}]*\\})? [2-9]");
             assertThat(shop.get("/api/replenishments/" + id).json().get("status").asString()).isEqualTo("REQUESTED");

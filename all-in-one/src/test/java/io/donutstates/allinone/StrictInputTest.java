@@ -48,6 +48,15 @@ class StrictInputTest {
         assertThat(product.status()).isEqualTo(200);
         assertThat(product.json().get("sku").asString()).isEqualTo("CP-502102");
 
+        var backorderPolicy = shop.put("/api/admin/products/%20cp-502102%20/backorder-policy",
+                "{\"expireAfterMinutes\":90,\"maxOrderQuantity\":40}", "Authorization", TOKEN);
+        assertThat(backorderPolicy.status()).as(backorderPolicy.body()).isEqualTo(200);
+        assertThat(backorderPolicy.json().get("sku").asString()).isEqualTo("CP-502102");
+        var backorders = shop.get("/api/admin/products/cP-502102/backorders", "Authorization", TOKEN);
+        assertThat(backorders.status()).isEqualTo(200);
+        assertThat(backorders.body()).isEqualTo(
+                shop.get("/api/admin/products/CP-502102/backorders", "Authorization", TOKEN).body());
+
         var legacy = shop.post("/send", "{\"MessageAttributeProductId\":\"cp-502102\"}");
         assertThat(legacy.status()).isEqualTo(200);
         assertThat(legacy.json().get("message").asString()).isEqualTo("판매완료");

@@ -36,7 +36,7 @@ class StuckReplenishmentTest {
 
         var alerts = shop.get("/api/ops/summary").json().get("alerts");
         assertThat(alerts.toString()).contains("REPLENISHMENT_STUCK").contains(id);
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(shop.get("/actuator/prometheus").body())
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(shop.metrics())
                 .containsPattern("donut_alerts_delivered_total\\{[^}]*channel=\"webhook\",result=\"failed\"\\} [1-9]"));
 
         var next = shop.buy(TestShop.SKU, 1);

@@ -156,6 +156,15 @@ class TestShop implements AfterAllCallback {
         return send(headers.length == 0 ? request : request.headers(headers));
     }
 
+    /** The Prometheus scrape, asked with the admin token as a scrape config sends it; fails unless 200. */
+    String metrics() {
+        var answer = get("/actuator/prometheus", "Authorization", "Bearer test-admin-token");
+        if (answer.status() != 200) {
+            throw new AssertionError("/actuator/prometheus answered " + answer.status() + ": " + answer.body());
+        }
+        return answer.body();
+    }
+
     Answer buy(String sku, int quantity) {
         return post("/api/sales", "{\"sku\":\"" + sku + "\",\"quantity\":" + quantity + "}");
     }

@@ -1,5 +1,6 @@
 package io.donutstates.backorder;
 
+import io.donutstates.shared.DurationText;
 import io.donutstates.stock.Quantity;
 import java.time.Duration;
 
@@ -9,12 +10,17 @@ import java.time.Duration;
  */
 public record BackorderPolicy(Duration expireAfter, int maxOrderQuantity) {
 
+    public static final Duration SHORTEST_WAIT = Duration.ofMinutes(1);
     public static final Duration LONGEST_WAIT = Duration.ofDays(30);
 
     public BackorderPolicy {
-        if (expireAfter == null || expireAfter.compareTo(Duration.ofMinutes(1)) < 0
-                || expireAfter.compareTo(LONGEST_WAIT) > 0) {
-            throw new IllegalArgumentException("expireAfter must be between 1 minute and 30 days (got " + expireAfter + ")");
+        if (expireAfter == null) {
+            throw new IllegalArgumentException("a backorder's wait (expireAfterMinutes) is required");
+        }
+        if (expireAfter.compareTo(SHORTEST_WAIT) < 0 || expireAfter.compareTo(LONGEST_WAIT) > 0) {
+            throw new IllegalArgumentException("expireAfterMinutes must be between " + SHORTEST_WAIT.toMinutes() + " and "
+                    + LONGEST_WAIT.toMinutes() + " (30 days) (got " + (expireAfter.isNegative() ? "-" : "")
+                    + DurationText.of(expireAfter.abs()) + ")");
         }
         if (maxOrderQuantity < 1 || maxOrderQuantity > Quantity.MAX) {
             throw new IllegalArgumentException("maxOrderQuantity must be between 1 and " + Quantity.MAX

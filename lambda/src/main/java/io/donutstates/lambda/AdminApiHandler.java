@@ -11,7 +11,6 @@ import io.donutstates.http.LedgerAuditEndpoints;
 import io.donutstates.http.PageLimit;
 import io.donutstates.http.StockAdminEndpoints;
 import io.donutstates.stock.Sku;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -123,11 +122,11 @@ public class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, AP
         if (path.startsWith(DLQ + "/")) {
             String[] rest = path.substring(DLQ.length() + 1).split("/", -1);
             if (rest.length == 2 && rest[1].equals("redrive") && !rest[0].isEmpty()) {
-                return method.equals("POST") ? deadLetters.redriveOne(decode(rest[0])) : HttpReply.methodNotAllowed(method);
+                return method.equals("POST") ? deadLetters.redriveOne(request.decoded(rest[0])) : HttpReply.methodNotAllowed(method);
             }
             if (rest.length == 1 && !rest[0].isEmpty()) {
                 return method.equals("DELETE")
-                        ? deadLetters.discard(decode(rest[0]), request.queryParameter("reason").orElse(null))
+                        ? deadLetters.discard(request.decoded(rest[0]), request.queryParameter("reason").orElse(null))
                         : HttpReply.methodNotAllowed(method);
             }
         }
@@ -138,19 +137,19 @@ public class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, AP
         if (path.startsWith(PRODUCTS)) {
             String[] rest = path.substring(PRODUCTS.length()).split("/", -1);
             if (rest.length == 2 && !rest[0].isEmpty() && rest[1].equals("backorders")) {
-                return method.equals("GET") ? shop.shop().backorders().endpoints().list(decode(rest[0]),
+                return method.equals("GET") ? shop.shop().backorders().endpoints().list(request.decoded(rest[0]),
                         request.queryParameter("before").orElse(null), request.queryParameter("limit").orElse(null))
                         : HttpReply.methodNotAllowed(method);
             }
             if (rest.length == 2 && !rest[0].isEmpty() && rest[1].equals("backorder-policy")) {
-                return method.equals("PUT") ? shop.shop().backorders().endpoints().setPolicy(decode(rest[0]),
+                return method.equals("PUT") ? shop.shop().backorders().endpoints().setPolicy(request.decoded(rest[0]),
                         request.body()) : HttpReply.methodNotAllowed(method);
             }
             if (rest.length == 2 && !rest[0].isEmpty() && (rest[1].equals("stock") || rest[1].equals("policy"))) {
                 if (!method.equals("PUT")) {
                     return HttpReply.methodNotAllowed(method);
                 }
-                Sku sku = Sku.of(decode(rest[0]));
+                Sku sku = Sku.of(request.decoded(rest[0]));
                 return rest[1].equals("stock") ? setStock(sku, request) : changePolicy(sku, request);
             }
         }
@@ -189,9 +188,5 @@ public class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, AP
                 .map(t -> Duration.between(t, now).toSeconds()).orElse(0L);
         return new HttpReply(200, OpsSummaryAnswer.of(depths.stockQueue(), depths.deadLetterQueue(), oldest, List.of(),
                 shop.replenishmentViews().countByStatus(now.minus(ENDED_WINDOW)), shop.recentAlerts().recent(20)));
-    }
-
-    private static String decode(String segment) {
-        return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 }

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.donutstates.http.AnswerJson;
 import io.donutstates.http.HttpReply;
 import io.donutstates.http.SecurityHeaders;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
@@ -69,6 +70,20 @@ record HttpApiRequest(String method, String path, Map<String, String> headers, M
 
     Optional<String> queryParameter(String name) {
         return Optional.ofNullable(query.get(name));
+    }
+
+    /**
+     * One segment of this request's path, percent-decoded ({@code +} stays a plus sign, as in a path).
+     * A segment that is not valid percent-encoding ({@code %zz}, a lone {@code %}) is bad input: 400
+     * naming the path, never the decoder's own words.
+     */
+    String decoded(String segment) {
+        try {
+            return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the path " + (path.length() > 120 ? path.substring(0, 120) + "..." : path)
+                    + " is not valid percent-encoding (a % must be followed by two hex digits)");
+        }
     }
 
     /** The body as text; API Gateway base64-encodes bodies it does not take for text. */

@@ -9,8 +9,6 @@ import io.donutstates.http.SalesEndpoints;
 import io.donutstates.http.PageLimit;
 import io.donutstates.sales.SaleResult;
 import io.donutstates.stock.Sku;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,7 +66,7 @@ public class SalesApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, AP
         }
         if (path.startsWith(BACKORDERS) && path.length() > BACKORDERS.length()
                 && path.indexOf('/', BACKORDERS.length()) < 0) {
-            String id = decode(path.substring(BACKORDERS.length()));
+            String id = request.decoded(path.substring(BACKORDERS.length()));
             var backorders = shop.shop().backorders().endpoints();
             return switch (method) {
                 case "GET" -> backorders.get(id);
@@ -130,10 +128,10 @@ public class SalesApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, AP
             return products ? reads.products() : reads.replenishments(request.queryParameter("sku"), limit(request));
         }
         if (parts.length == 2) {
-            return products ? reads.product(decode(parts[1])) : reads.replenishment(decode(parts[1]));
+            return products ? reads.product(request.decoded(parts[1])) : reads.replenishment(request.decoded(parts[1]));
         }
         if (parts.length == 3 && products && parts[2].equals("ledger")) {
-            String sku = decode(parts[1]);
+            String sku = request.decoded(parts[1]);
             Sku.of(sku); // a bad sku is refused before a bad limit, as the service does
             return reads.ledger(sku, limit(request));
         }
@@ -153,9 +151,5 @@ public class SalesApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, AP
             }
         }
         return parts;
-    }
-
-    private static String decode(String segment) {
-        return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 }

@@ -178,4 +178,68 @@ class AdminApiHandlerTest {
     private static JsonNode json(APIGatewayV2HTTPResponse answer) {
         return Events.JSON.readTree(answer.getBody());
     }
+
+    // ------------------------------------------------------------------ hostile input: paths and backorders
+
+    /** 400 problem details whose message names {@code named}, and no Java, library or decoder names. */
+    private static void assertRefusedNaming(APIGatewayV2HTTPResponse answer, String named) {
+        SalesApiHandlerTest.assertProblem(answer, 400, "BAD_REQUEST");
+        assertThat(json(answer).get("message").asString()).contains(named);
+        assertThat(answer.getBody()).doesNotContain("java.").doesNotContain("Exception").doesNotContain("tools.jackson")
+                .doesNotContain("URLDecoder").doesNotContain("Illegal hex");
+    }
+
+    @Test
+    void hostileInputAnAdminPathThatIsNotPercentEncodingIsA400NamingThePath() {
+        String[][] calls = {
+                {"GET", "/api/admin/products/%zz/backorders"},
+                {"PUT", "/api/admin/products/%zz/backorder-policy"},
+                {"PUT", "/api/admin/products/%/stock"},
+                {"PUT", "/api/admin/products/%zz/policy"},
+                {"POST", "/api/admin/dlq/%zz/redrive"},
+                {"DELETE", "/api/admin/dlq/%zz"}};
+        for (String[] c : calls) {
+            assertRefusedNaming(call(handler, TOKEN, c[0], c[1], c[0].equals("PUT") ? "{\"stock\":1}" : null), c[1]);
+        }
+    }
+
+    @Test
+    void hostileInputBadBackorderListPolicySlotsAndLimitsAreA400NamingTheField() {
+        String backorders = "/api/admin/products/" + SKU + "/backorders";
+        assertRefusedNaming(call(handler, TOKEN, "GET", backorders, null, "limit", "abc"), "limit");
+        assertRefusedNaming(call(handler, TOKEN, "GET", backorders, null, "limit", "0"), "limit");
+        assertRefusedNaming(call(handler, TOKEN, "GET", backorders, null, "before", "abc"), "before");
+        assertRefusedNaming(call(handler, TOKEN, "GET", backorders, null, "before", "1 OR 1=1"), "before");
+        assertRefusedNaming(call(handler, TOKEN, "GET", "/api/admin/dlq", null, "limit", "abc"), "limit");
+        SalesApiHandlerTest.assertProblem(call(handler, TOKEN, "GET", "/api/admin/products/NO-SUCH/backorders", null),
+                404, "UNKNOWN_PRODUCT");
+
+        var canonical = call(handler, TOKEN, "GET", backorders, null);
+        assertThat(canonical.getStatusCode()).isEqualTo(200);
+        for (String sku : new String[] {"cp-502101", "%20cp-502101%20"}) {
+            var answer = call(handler, TOKEN, "GET", "/api/admin/products/" + sku + "/backorders", null);
+            assertThat(answer.getStatusCode()).as(sku).isEqualTo(200);
+            assertThat(answer.getBody()).as(sku).isEqualTo(canonical.getBody());
+        }
+
+        String policy = "/api/admin/products/" + SKU + "/backorder-policy";
+        for (String body : new String[] {"{\"expireAfterMinutes\":\"60\",\"maxOrderQuantity\":50}",
+                "{\"expireAfterMinutes\":60.5,\"maxOrderQuantity\":50}",
+                "{\"expireAfterMinutes\":60,\"maxOrderQuantity\":50,\"expireAfterMinutes\":61}",
+                "{\"expireAfterMinutes\":-5,\"maxOrderQuantity\":50}",
+                "{\"expireAfterMinutes\":43201,\"maxOrderQuantity\":50}"}) {
+            assertRefusedNaming(call(handler, TOKEN, "PUT", policy, body), "expireAfterMinutes");
+        }
+        assertRefusedNaming(call(handler, TOKEN, "PUT", policy, "{\"expireAfterMinutes\":60,\"maxOrderQuantity\":-1}"),
+                "maxOrderQuantity");
+
+        int slotsBefore = json(call(handler, TOKEN, "PUT", "/api/admin/products/" + SKU + "/policy",
+                "{\"reorderQuantity\":12,\"reorderPoint\":3}")).get("slots").asInt();
+        for (String slots : new String[] {"\"8\"", "8.5", "0", "65"}) {
+            assertRefusedNaming(call(handler, TOKEN, "PUT", "/api/admin/products/" + SKU + "/policy",
+                    "{\"reorderQuantity\":12,\"reorderPoint\":3,\"slots\":" + slots + "}"), "slots");
+        }
+        assertThat(shop.jdbc().sql("SELECT slots FROM product WHERE sku = :sku").param("sku", SKU).query(Integer.class)
+                .single()).isEqualTo(slotsBefore);
+    }
 }

@@ -346,4 +346,59 @@ class SalesApiHandlerTest {
         assertProblem(response, 503, "DATABASE_UNAVAILABLE");
         assertThat(response.getBody()).doesNotContain("Exception").doesNotContain("\tat ");
     }
+
+    // ------------------------------------------------------------------ hostile input: paths and backorders
+
+    /** 400 problem details whose message names {@code named}, and no Java, library or decoder names. */
+    private static void assertRefusedNaming(APIGatewayV2HTTPResponse response, String named) {
+        assertProblem(response, 400, "BAD_REQUEST");
+        assertThat(json(response).get("message").asString()).contains(named);
+        assertThat(response.getBody()).doesNotContain("java.").doesNotContain("Exception").doesNotContain("tools.jackson")
+                .doesNotContain("URLDecoder").doesNotContain("Illegal hex");
+    }
+
+    @Test
+    void hostileInputAPathThatIsNotPercentEncodingIsA400NamingThePathNotTheDecoder() {
+        for (String path : new String[] {"/api/backorders/%zz", "/api/backorders/%", "/api/products/%zz",
+                "/api/products/%g1/ledger", "/api/replenishments/%2"}) {
+            for (String method : path.startsWith("/api/backorders/") ? new String[] {"GET", "DELETE"} : new String[] {"GET"}) {
+                assertRefusedNaming(call("http-get-product.json", e -> Events.route(e, method, path)), path);
+            }
+        }
+    }
+
+    @Test
+    void hostileInputBadBackorderIdsSecretsAndFlagsAreRefusedAndChangeNothing() {
+        int before = shop.stockOf("CP-502104");
+        String unknown = java.util.UUID.randomUUID().toString();
+        assertRefusedNaming(call("http-get-product.json", e -> Events.route(e, "GET", "/api/backorders/not-a-uuid")),
+                "backorder id");
+        assertRefusedNaming(call("http-get-product.json", e -> Events.route(e, "DELETE", "/api/backorders/1%20OR%201%3D1")),
+                "backorder id");
+        assertProblem(call("http-get-product.json", e -> Events.route(e, "GET", "/api/backorders/" + unknown)),
+                404, "UNKNOWN_BACKORDER");
+        assertProblem(call("http-get-product.json", e -> Events.route(e, "DELETE", "/api/backorders/" + unknown)),
+                404, "UNKNOWN_BACKORDER");
+        assertProblem(call("http-get-product.json", e -> {
+            Events.route(e, "DELETE", "/api/backorders/" + unknown);
+            ((ObjectNode) e.get("headers")).put("backorder-secret", "guess");
+        }), 404, "UNKNOWN_BACKORDER");
+        assertProblem(call("http-get-product.json", e -> Events.route(e, "PUT", "/api/backorders/" + unknown)),
+                405, "METHOD_NOT_ALLOWED");
+
+        for (String[] bad : new String[][] {
+                {"\"backorder\":\"true\"", "backorder"},
+                {"\"backorder\":1", "backorder"},
+                {"\"backorder\":true,\"notifyUrl\":\"not a url\"", "notifyUrl"},
+                {"\"backorder\":true,\"notifyUrl\":\"ftp://example.com/hook\"", "notifyUrl"},
+                {"\"backorder\":true,\"notifyUrl\":\"javascript:alert(1)\"", "notifyUrl"},
+                {"\"backorder\":true,\"notifyUrl\":42", "notifyUrl"},
+                {"\"notifyUrl\":\"https://example.com/hook\"", "notifyUrl"}}) {
+            assertRefusedNaming(call("http-post-sales.json", e -> {
+                ((ObjectNode) e.get("headers")).remove("idempotency-key");
+                e.put("body", "{\"sku\":\"CP-502104\",\"quantity\":1," + bad[0] + "}");
+            }), bad[1]);
+        }
+        assertThat(shop.stockOf("CP-502104")).isEqualTo(before);
+    }
 }

@@ -9,9 +9,15 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The read pool, and the one connection of the database probe; the shop's reads go over the read pool. */
+/**
+ * The read pool, and the two connections of the health probes ({@code db}'s {@code SELECT 1} and the
+ * {@code ledger} check, one each); the shop's reads go over the read pool.
+ */
 @Configuration(proxyBeanMethods = false)
 class ReadsWiring {
+
+    /** The {@code db} probe's and the {@code ledger} check's, each asked by one background thread. */
+    static final int PROBE_CONNECTIONS = 2;
 
     /** Opened after the main pool has migrated the schema; metrics {@code hikaricp_*{pool="donut-reads"}}. */
     @Bean(destroyMethod = "close")
@@ -26,15 +32,16 @@ class ReadsWiring {
     }
 
     /**
-     * One connection of its own for the {@code db} health probe: neither buyers holding every
-     * purchase connection nor a crowd of readers holding the read pool can make a live database look
-     * dead to a load balancer.
+     * Connections of their own for the background health readings, one for the {@code db} probe and one
+     * for the {@code ledger} check: neither buyers holding every purchase connection nor a crowd of
+     * readers holding the read pool can make a live database, or sound books, look broken to a load
+     * balancer.
      */
     @Bean(destroyMethod = "close")
     @Qualifier("probe")
     HikariDataSource probeDataSource(ShopSettings shop, HikariDataSource dataSource, MeterRegistry meters) {
         var db = shop.db();
-        var settings = new Database.Settings(db.url(), db.user(), db.password(), 1, Duration.ofSeconds(1));
+        var settings = new Database.Settings(db.url(), db.user(), db.password(), PROBE_CONNECTIONS, Duration.ofSeconds(1));
         return Database.openReads(settings, db.readTimeout(), Database.isMariaDb(dataSource), config -> {
             config.setPoolName("donut-probe");
             config.setMetricRegistry(meters);

@@ -10,7 +10,10 @@ import java.security.MessageDigest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
 
-/** Guards {@code /api/admin/**}: a request must carry {@code Authorization: Bearer <DONUT_ADMIN_TOKEN>}. */
+/**
+ * Guards {@code /api/admin/**} (and, through {@link MetricsForAdmins}, the metrics endpoints): a request
+ * must carry {@code Authorization: Bearer <DONUT_ADMIN_TOKEN>}.
+ */
 @Component
 class AdminToken implements HandlerInterceptor {
 
@@ -34,15 +37,20 @@ class AdminToken implements HandlerInterceptor {
         if (carriedBy(request)) {
             return true;
         }
+        refuse(response, "admin actions");
+        return false;
+    }
+
+    /** {@code 401 UNAUTHORIZED} as problem details, with {@code WWW-Authenticate: Bearer}; {@code what} needs the token. */
+    void refuse(HttpServletResponse response, String what) throws java.io.IOException {
         response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
         response.setHeader("WWW-Authenticate", "Bearer");
-        String why = expected == null ? "admin actions are disabled: no DONUT_ADMIN_TOKEN is configured"
-                : "admin actions need Authorization: Bearer <admin token>";
+        String why = expected == null ? what + " are disabled: no DONUT_ADMIN_TOKEN is configured"
+                : what + " need Authorization: Bearer <admin token>";
         HttpReply reply = HttpReply.error(HttpServletResponse.SC_UNAUTHORIZED, "UNAUTHORIZED", why);
         byte[] json = AnswerJson.bytes(reply.body());
         response.setContentType(reply.contentType());
         response.setContentLength(json.length);
         response.getOutputStream().write(json);
-        return false;
     }
 }

@@ -78,7 +78,7 @@ class OpenApiDocs {
                                 before, the error word in `status` and the detail in `message`. The legacy \
                                 `POST /send` answers its errors as it always did (schema `LegacyError`).
                                 `/api/admin/**` needs `Authorization: Bearer <DONUT_ADMIN_TOKEN>`.
-                                The ops dashboard is served at `/`; metrics at `/actuator/prometheus`."""))
+                                The ops dashboard is served at `/`; metrics at `/actuator/prometheus`, with the admin token."""))
                 .tags(List.of(
                         tag("sales", "Buying donuts, and the legacy clients' POST /send"),
                         tag("catalog", "Products, their live stock and their ledger"),
