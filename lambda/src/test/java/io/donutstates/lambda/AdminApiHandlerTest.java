@@ -18,8 +18,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The operator's endpoints on Lambda, behind the admin bearer token: refused without it, and with it
- * the dead letters listed, redriven and discarded, a stock count and a policy taken, the invariants
- * and the ops summary read; the token itself read from Secrets Manager.
+ * the dead letters listed, redriven and discarded, a stock count and a policy taken, the backorders
+ * listed and their policy set, the invariants and the ops summary read; the token itself read from
+ * Secrets Manager.
  */
 class AdminApiHandlerTest {
 
@@ -126,6 +127,69 @@ class AdminApiHandlerTest {
                 .isEqualTo(404);
         assertThat(call(handler, TOKEN, "POST", "/api/admin/dlq/redrive", null).getStatusCode()).isEqualTo(200);
         assertThat(call(handler, TOKEN, "GET", "/api/admin/dlq", null, "limit", "0").getStatusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void backordersAreListedAndTheirPolicySetOnlyWithTheToken() {
+        String sku = "CP-502104";
+        String policyPath = "/api/admin/products/" + sku + "/backorder-policy";
+        String policyBody = "{\"expireAfterMinutes\":120,\"maxOrderQuantity\":500}";
+        for (String token : new String[] {null, "wrong"}) {
+            for (String[] route : new String[][] {{"GET", "/api/admin/backorders/waiting"},
+                    {"GET", "/api/admin/products/" + sku + "/backorders"}, {"PUT", policyPath}}) {
+                var refused = call(handler, token, route[0], route[1], route[0].equals("PUT") ? policyBody : null);
+                SalesApiHandlerTest.assertProblem(refused, 401, "UNAUTHORIZED");
+            }
+        }
+        assertThat(shop.jdbc().sql("SELECT COUNT(*) FROM backorder_policy").query(Integer.class).single())
+                .as("no policy was set without the token").isZero();
+
+        var policy = call(handler, TOKEN, "PUT", policyPath, policyBody);
+        assertThat(policy.getStatusCode()).isEqualTo(200);
+        assertThat(json(policy).get("sku").asString()).isEqualTo(sku);
+        assertThat(json(policy).get("expireAfterMinutes").asInt()).isEqualTo(120);
+        assertThat(json(policy).get("maxOrderQuantity").asInt()).isEqualTo(500);
+        SalesApiHandlerTest.assertProblem(call(handler, TOKEN, "PUT", policyPath, "{\"expireAfterMinutes\":120}"),
+                400, "BAD_REQUEST");
+        SalesApiHandlerTest.assertProblem(call(handler, TOKEN, "PUT", "/api/admin/products/CP-999999/backorder-policy",
+                policyBody), 404, "UNKNOWN_PRODUCT");
+        SalesApiHandlerTest.assertProblem(call(handler, TOKEN, "GET", policyPath, null), 405, "METHOD_NOT_ALLOWED");
+
+        // A buyer waits for more than the shelf holds, through the sales function on the same shop.
+        int stock = shop.stockOf(sku);
+        var placed = new SalesApiHandler(shop.shop).handleRequest(Events.http("http-post-sales.json", event -> {
+            ((ObjectNode) event.get("headers")).remove("idempotency-key");
+            event.put("body", "{\"sku\":\"" + sku + "\",\"quantity\":" + (stock + 5) + ",\"backorder\":true}");
+        }), new FakeContext("SalesApiFunction"));
+        assertThat(placed.getStatusCode()).isEqualTo(202);
+        JsonNode backorder = json(placed).get("backorder");
+        assertThat(java.time.Duration.between(java.time.Instant.parse(backorder.get("createdAt").asString()),
+                java.time.Instant.parse(backorder.get("expiresAt").asString())))
+                .as("the product's own expiry").isEqualTo(java.time.Duration.ofMinutes(120));
+
+        var waiting = call(handler, TOKEN, "GET", "/api/admin/backorders/waiting", null);
+        assertThat(waiting.getStatusCode()).isEqualTo(200);
+        assertThat(json(waiting)).hasSize(1);
+        JsonNode demand = json(waiting).get(0);
+        assertThat(demand.get("sku").asString()).isEqualTo(sku);
+        assertThat(demand.get("waitingBackorders").asInt()).isEqualTo(1);
+        assertThat(demand.get("waitingDonuts").asInt()).isEqualTo(stock + 5);
+        assertThat(java.time.Instant.parse(demand.get("oldestSince").asString())).isNotNull();
+
+        var listed = call(handler, TOKEN, "GET", "/api/admin/products/" + sku.toLowerCase() + "/backorders", null);
+        assertThat(listed.getStatusCode()).isEqualTo(200);
+        assertThat(json(listed)).hasSize(1);
+        assertThat(json(listed).get(0).get("id").asString()).isEqualTo(backorder.get("id").asString());
+        assertThat(json(listed).get(0).get("status").asString()).isEqualTo("WAITING");
+        assertThat(json(listed).get(0).has("secret")).isFalse();
+        assertThat(json(call(handler, TOKEN, "GET", "/api/admin/products/" + sku + "/backorders", null,
+                "before", backorder.get("position").asString()))).as("nothing before the first").isEmpty();
+        SalesApiHandlerTest.assertProblem(call(handler, TOKEN, "GET", "/api/admin/products/" + sku + "/backorders",
+                null, "before", "yesterday"), 400, "BAD_REQUEST");
+        SalesApiHandlerTest.assertProblem(call(handler, TOKEN, "GET", "/api/admin/products/CP-999999/backorders",
+                null), 404, "UNKNOWN_PRODUCT");
+        SalesApiHandlerTest.assertProblem(call(handler, TOKEN, "POST", "/api/admin/backorders/waiting", null),
+                405, "METHOD_NOT_ALLOWED");
     }
 
     @Test

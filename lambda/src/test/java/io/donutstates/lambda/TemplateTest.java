@@ -377,6 +377,96 @@ class TemplateTest {
         });
     }
 
+    /** The served API's document, kept equal to what the service serves by the all-in-one's OpenApiDocumentTest. */
+    private static final Path OPENAPI = Path.of("..", "docs", "openapi.json");
+
+    /**
+     * Operations of the OpenAPI document that the stack does not serve, each with the reason. The greedy
+     * {@code ANY /api/admin/{proxy+}} route takes them to AdminApiFunction, which answers them 404 (as
+     * deploy/aws/README.md, "The operator's endpoints", says). The dashboard ({@code /}), its static files and
+     * {@code /actuator/**} are not in the document: they are the service's alone.
+     */
+    private static final Map<String, String> NOT_ON_LAMBDA = Map.of(
+            "GET /api/admin/ledger/replay", "the full ledger replay is a background job of the service",
+            "POST /api/admin/ledger/replay", "the full ledger replay is a background job of the service",
+            "GET /api/admin/ledger/archive", "archiving the books is a background job of the service",
+            "POST /api/admin/ledger/archive", "archiving the books is a background job of the service");
+
+    @Test
+    void everyDocumentedOperationIsRoutedToAHandlerThatServesItUnlessListedAsServiceOnly() throws IOException {
+        Set<String> documented = new TreeSet<>();
+        JsonNode paths = JsonMapper.builder().build().readTree(Files.readString(OPENAPI)).path("paths");
+        for (String path : paths.propertyNames()) {
+            for (String method : paths.path(path).propertyNames()) {
+                documented.add(method.toUpperCase(java.util.Locale.ROOT) + " " + path);
+            }
+        }
+        assertThat(documented).as(OPENAPI + " lists its operations").contains("POST /api/sales",
+                "GET /api/backorders/{id}");
+        assertThat(documented).as("every exclusion names a documented operation (else drop it)")
+                .containsAll(NOT_ON_LAMBDA.keySet());
+
+        // Each HttpApi event: METHOD (or ANY) and path as API Gateway matches them, and the handler it reaches.
+        record Route(String method, String path, String handler) {
+            boolean greedy() {
+                return path.endsWith("{proxy+}");
+            }
+
+            boolean takes(String operationMethod, String operationPath) {
+                if (!method.equals("ANY") && !method.equals(operationMethod)) {
+                    return false;
+                }
+                String mine = normalised(path);
+                String theirs = normalised(operationPath);
+                return greedy() ? theirs.startsWith(mine.substring(0, mine.length() - "{proxy+}".length()))
+                        : theirs.equals(mine);
+            }
+        }
+        List<Route> routes = new ArrayList<>();
+        for (var function : functions().values()) {
+            String handler = (String) props(function).get("Handler");
+            map(props(function).getOrDefault("Events", Map.of())).values().stream().map(TemplateTest::map)
+                    .filter(e -> "HttpApi".equals(e.get("Type"))).map(TemplateTest::props)
+                    .forEach(e -> routes.add(new Route((String) e.get("Method"), (String) e.get("Path"),
+                            handler.substring(0, handler.indexOf("::")))));
+        }
+
+        Map<String, String> unserved = new java.util.TreeMap<>();
+        for (String operation : documented) {
+            String method = operation.substring(0, operation.indexOf(' '));
+            String path = operation.substring(operation.indexOf(' ') + 1);
+            // A route of its own, or the greedy route to a handler that names the operation among its routes.
+            var exact = routes.stream().filter(r -> !r.greedy() && r.takes(method, path)).findFirst();
+            var greedy = routes.stream().filter(r -> r.greedy() && r.takes(method, path)).findFirst();
+            boolean served = exact.isPresent()
+                    || (greedy.isPresent() && handlerNames(greedy.get().handler(), method, path));
+            if (NOT_ON_LAMBDA.containsKey(operation)) {
+                assertThat(served).as(operation + " is served on Lambda now: drop it from NOT_ON_LAMBDA").isFalse();
+            } else if (!served) {
+                unserved.put(operation, exact.or(() -> greedy).map(r -> "reaches " + r.handler()
+                        + ", whose Javadoc does not name it").orElse("no HttpApi event routes it"));
+            }
+        }
+        assertThat(unserved).as("documented operations that deploy/aws/template.yaml does not serve; route them, "
+                + "or list them in NOT_ON_LAMBDA with the reason").isEmpty();
+    }
+
+    /** {@code /api/products/{sku}} and {@code /api/products/{id}} are the same route to API Gateway. */
+    private static String normalised(String path) {
+        return path.replaceAll("\\{[^}+]+}", "{}");
+    }
+
+    /** Whether the handler's class comment lists {@code {@code METHOD path}} (a query may follow the path). */
+    private static boolean handlerNames(String handler, String method, String path) {
+        Path source = Path.of("src", "main", "java", handler.replace('.', '/') + ".java");
+        try {
+            return Pattern.compile("\\{@code " + Pattern.quote(method + " " + path) + "[?}]")
+                    .matcher(Files.readString(source)).find();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     // ------------------------------------------------------------------ CreateDatabase
 
     @Test

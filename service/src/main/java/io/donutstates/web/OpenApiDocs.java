@@ -62,7 +62,7 @@ class OpenApiDocs {
         return new OpenAPI()
                 .info(new Info()
                         .title("Donut-States Sales API")
-                        .version("0.2.0")
+                        .version("0.3.0-SNAPSHOT")
                         .description("""
                                 Buy donuts, watch stock and replenishments, and run the shop.
 
