@@ -1,6 +1,6 @@
 package io.donutstates.messaging;
 
-import io.donutstates.replenishment.StockRanOut;
+import io.donutstates.replenishment.StockEvent;
 import io.donutstates.shared.SqlTime;
 import io.donutstates.tracing.ShopTracing;
 import java.util.HashMap;
@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * of unpublished events goes along an index that starts with {@code published_at}
  * ({@code outbox_pending}, {@code outbox_due}), so published rows, however many, are never read.
  */
-public class JdbcOutbox implements Outbox<StockRanOut> {
+public class JdbcOutbox implements Outbox<StockEvent> {
 
     private final JdbcClient jdbc;
     /** The trace context stored with each event this thread locked last, for its publication. */
@@ -29,14 +29,14 @@ public class JdbcOutbox implements Outbox<StockRanOut> {
     }
 
     @Override
-    public void append(StockRanOut event) {
+    public void append(StockEvent event) {
         jdbc.sql("""
                         INSERT INTO outbox_event (event_id, event_type, replenishment_id, payload, created_at,
                                                   traceparent)
                         VALUES (:eventId, :type, :replenishment, :payload, :at, :traceparent)
                         """)
                 .param("eventId", event.eventId().toString())
-                .param("type", StockEventJson.TYPE)
+                .param("type", StockEventJson.typeOf(event))
                 .param("replenishment", event.replenishmentId().toString())
                 .param("payload", StockEventJson.encode(event))
                 .param("at", SqlTime.utc(event.occurredAt()))
@@ -45,7 +45,7 @@ public class JdbcOutbox implements Outbox<StockRanOut> {
     }
 
     @Override
-    public List<OutboxEntry<StockRanOut>> lockDue(Instant now, int limit) {
+    public List<OutboxEntry<StockEvent>> lockDue(Instant now, int limit) {
         Map<UUID, String> traces = lockedTraces.get();
         traces.clear();
         return jdbc.sql("""
@@ -104,7 +104,7 @@ public class JdbcOutbox implements Outbox<StockRanOut> {
     }
 
     @Override
-    public OutboxBacklog<StockRanOut> backlog(int countUpTo) {
+    public OutboxBacklog<StockEvent> backlog(int countUpTo) {
         // Counting stops after countUpTo + 1 rows: a backlog of millions costs what one of 10,000 does.
         long counted = jdbc.sql("""
                         SELECT COUNT(*) FROM (SELECT id FROM outbox_event WHERE published_at IS NULL

@@ -1,5 +1,6 @@
 package io.donutstates.messaging;
 
+import io.donutstates.replenishment.StockEvent;
 import io.donutstates.replenishment.StockRanOut;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -7,7 +8,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 
 /** The stock topic on AWS SNS; {@code stock_queue} subscribes to it with raw message delivery. */
-public class SnsStockTopic implements StockTopic<StockRanOut> {
+public class SnsStockTopic implements StockTopic<StockEvent> {
 
     private final SnsClient sns;
     private final String topicArn;
@@ -18,12 +19,12 @@ public class SnsStockTopic implements StockTopic<StockRanOut> {
     }
 
     @Override
-    public void publish(StockRanOut event) {
+    public void publish(StockEvent event) {
         Map<String, MessageAttributeValue> attributes = StockEventAttributes.of(event).entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> MessageAttributeValue.builder()
                         .dataType(e.getValue().dataType()).stringValue(e.getValue().value()).build()));
         sns.publish(p -> p.topicArn(topicArn)
-                .subject(event.sku() + " out of stock")
+                .subject(event.sku() + (event instanceof StockRanOut ? " out of stock" : " backorder fulfilled"))
                 .message(StockEventJson.encode(event))
                 .messageAttributes(attributes));
     }

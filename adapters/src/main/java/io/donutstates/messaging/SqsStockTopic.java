@@ -1,5 +1,6 @@
 package io.donutstates.messaging;
 
+import io.donutstates.replenishment.StockEvent;
 import io.donutstates.replenishment.StockRanOut;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -10,8 +11,10 @@ import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
 /**
  * The stock topic without SNS: delivers each event to its subscribed queue, {@code stock_queue},
  * through the SQS API, as SNS raw message delivery would. Used where no SNS is at hand (all-in-one).
+ * The stock worker is the only subscriber here, so only the events it acts on ({@link StockRanOut})
+ * are sent; the others (a backorder's fulfilment) have no one to go to and are done.
  */
-public class SqsStockTopic implements StockTopic<StockRanOut> {
+public class SqsStockTopic implements StockTopic<StockEvent> {
 
     private final SqsClient sqs;
     private final SqsQueues queues;
@@ -22,7 +25,10 @@ public class SqsStockTopic implements StockTopic<StockRanOut> {
     }
 
     @Override
-    public void publish(StockRanOut event) {
+    public void publish(StockEvent event) {
+        if (!(event instanceof StockRanOut)) {
+            return;
+        }
         String body = StockEventJson.encode(event);
         Map<String, MessageAttributeValue> attributes = StockEventAttributes.of(event).entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> MessageAttributeValue.builder()

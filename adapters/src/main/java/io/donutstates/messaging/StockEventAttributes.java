@@ -1,5 +1,6 @@
 package io.donutstates.messaging;
 
+import io.donutstates.replenishment.StockEvent;
 import io.donutstates.replenishment.StockRanOut;
 import io.donutstates.tracing.ShopTracing;
 import java.util.LinkedHashMap;
@@ -16,11 +17,18 @@ final class StockEventAttributes {
     private StockEventAttributes() {
     }
 
-    static Map<String, Attribute> of(StockRanOut event) {
+    /**
+     * {@code EventType} names the event ({@code StockRanOut}, {@code BackorderFulfilled}), for
+     * subscription filter policies; the legacy attributes follow for a stock event.
+     */
+    static Map<String, Attribute> of(StockEvent event) {
         Map<String, Attribute> attributes = new LinkedHashMap<>();
+        attributes.put("EventType", new Attribute("String", StockEventJson.typeOf(event)));
         attributes.put("ProductId", new Attribute("String", event.sku().value()));
-        attributes.put("FactoryId", new Attribute("String", event.factoryId().value()));
-        attributes.put("ProductCnt", new Attribute("Number", Integer.toString(event.quantity().value())));
+        if (event instanceof StockRanOut ranOut) {
+            attributes.put("FactoryId", new Attribute("String", ranOut.factoryId().value()));
+            attributes.put("ProductCnt", new Attribute("Number", Integer.toString(ranOut.quantity().value())));
+        }
         attributes.put("ReplenishmentId", new Attribute("String", event.replenishmentId().toString()));
         ShopTracing.injectCurrent((name, value) -> attributes.put(name, new Attribute("String", value)));
         return attributes;

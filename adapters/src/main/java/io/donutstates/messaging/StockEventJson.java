@@ -1,6 +1,9 @@
 package io.donutstates.messaging;
 
+import io.donutstates.backorder.BackorderFulfilled;
+import io.donutstates.backorder.BackorderId;
 import io.donutstates.replenishment.ReplenishmentId;
+import io.donutstates.replenishment.StockEvent;
 import io.donutstates.replenishment.StockRanOut;
 import io.donutstates.stock.FactoryId;
 import io.donutstates.stock.Quantity;
@@ -15,18 +18,47 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The stock event as it travels on the topic and {@code stock_queue}: the legacy message fields
- * ({@code MessageAttributeProductId}, ...) plus the replenishment it belongs to.
+ * The stock events as they travel on the topic and {@code stock_queue}, told apart by {@code type}:
+ * {@code StockRanOut} carries the legacy message fields ({@code MessageAttributeProductId}, ...)
+ * plus the replenishment it belongs to; {@code BackorderFulfilled} names the backorder, the sale it
+ * became and the delivery (replenishment) that served it.
  */
 public final class StockEventJson {
 
     public static final String TYPE = "StockRanOut";
+    public static final String FULFILLED_TYPE = "BackorderFulfilled";
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private StockEventJson() {
     }
 
-    public static String encode(StockRanOut event) {
+    /** The event's {@code type}. */
+    public static String typeOf(StockEvent event) {
+        return event instanceof BackorderFulfilled ? FULFILLED_TYPE : TYPE;
+    }
+
+    public static String encode(StockEvent event) {
+        if (event instanceof BackorderFulfilled fulfilled) {
+            return encode(fulfilled);
+        }
+        return encode((StockRanOut) event);
+    }
+
+    private static String encode(BackorderFulfilled event) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", FULFILLED_TYPE);
+        body.put("eventId", event.eventId().toString());
+        body.put("replenishmentId", event.replenishmentId().toString());
+        body.put("backorderId", event.backorderId().toString());
+        body.put("sku", event.sku().value());
+        body.put("quantity", event.quantity());
+        body.put("position", event.position());
+        body.put("saleId", event.saleId());
+        body.put("occurredAt", event.occurredAt().toString());
+        return JSON.writeValueAsString(body);
+    }
+
+    private static String encode(StockRanOut event) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", TYPE);
         body.put("eventId", event.eventId().toString());
@@ -42,11 +74,23 @@ public final class StockEventJson {
     }
 
     /** Reads an event; a body that is not one throws IllegalArgumentException naming what is wrong. */
-    public static StockRanOut decode(String body) {
+    public static StockEvent decode(String body) {
         try {
             JsonNode node = JSON.readTree(body);
-            if (node == null || !node.isObject() || !TYPE.equals(node.path("type").asString(null))) {
-                throw new IllegalArgumentException("not a " + TYPE + " event");
+            String type = node == null || !node.isObject() ? null : node.path("type").asString(null);
+            if (FULFILLED_TYPE.equals(type)) {
+                return new BackorderFulfilled(
+                        UUID.fromString(text(node, "eventId")),
+                        BackorderId.parse(text(node, "backorderId")),
+                        new Sku(text(node, "sku")),
+                        node.path("quantity").asInt(0),
+                        node.path("position").asLong(0),
+                        node.path("saleId").asLong(0),
+                        ReplenishmentId.parse(text(node, "replenishmentId")),
+                        Instant.parse(text(node, "occurredAt")));
+            }
+            if (!TYPE.equals(type)) {
+                throw new IllegalArgumentException("not a stock event (type " + type + ")");
             }
             return new StockRanOut(
                     UUID.fromString(text(node, "eventId")),

@@ -4,6 +4,7 @@ import io.donutstates.alerting.Alert;
 import io.donutstates.replenishment.GivingUpReplenishment;
 import io.donutstates.replenishment.OrderOutcome;
 import io.donutstates.replenishment.OrderingFromFactory;
+import io.donutstates.replenishment.StockEvent;
 import io.donutstates.replenishment.StockRanOut;
 import io.donutstates.shared.DurationText;
 import io.donutstates.tracing.ShopTracing;
@@ -107,12 +108,17 @@ public class StockMessageHandling {
     }
 
     private Verdict handleInSpan(String body, int receiveCount) {
-        StockRanOut event;
+        StockEvent decoded;
         try {
-            event = StockEventJson.decode(body);
+            decoded = StockEventJson.decode(body);
         } catch (IllegalArgumentException unreadable) {
             log.error("stock_queue message is unreadable ({}); it stays for the dead-letter queue", unreadable.getMessage());
             return new Verdict.RetryIn(delayAfter(receiveCount));
+        }
+        if (!(decoded instanceof StockRanOut event)) {
+            // Another subscriber's event (a backorder's fulfilment) reached stock_queue: nothing to order.
+            log.debug("stock_queue message {} is not the stock worker's; done", decoded.describe());
+            return new Verdict.Done();
         }
         MDC.put("replenishment", event.replenishmentId().toString());
         MDC.put("sku", event.sku().value());

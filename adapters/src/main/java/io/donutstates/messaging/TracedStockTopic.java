@@ -1,5 +1,6 @@
 package io.donutstates.messaging;
 
+import io.donutstates.replenishment.StockEvent;
 import io.donutstates.replenishment.StockRanOut;
 import io.donutstates.tracing.ShopTracing;
 import io.opentelemetry.api.trace.SpanKind;
@@ -12,14 +13,14 @@ import java.util.function.Supplier;
  * stock), however much later and on whichever instance the relay runs: its context is stored with
  * the event, and the topic puts the span's {@code traceparent} among the message's attributes.
  */
-public final class TracedStockTopic implements StockTopic<StockRanOut> {
+public final class TracedStockTopic implements StockTopic<StockEvent> {
 
-    private final Supplier<StockTopic<StockRanOut>> topic;
+    private final Supplier<StockTopic<StockEvent>> topic;
     private final Function<UUID, String> storedTraceparents;
     private final ShopTracing tracing;
 
     /** @param storedTraceparents the {@code traceparent} stored with an event, or null ({@link JdbcOutbox#traceparentOf}) */
-    public TracedStockTopic(Supplier<StockTopic<StockRanOut>> topic, Function<UUID, String> storedTraceparents,
+    public TracedStockTopic(Supplier<StockTopic<StockEvent>> topic, Function<UUID, String> storedTraceparents,
                             ShopTracing tracing) {
         this.topic = topic;
         this.storedTraceparents = storedTraceparents;
@@ -27,12 +28,12 @@ public final class TracedStockTopic implements StockTopic<StockRanOut> {
     }
 
     /** The topic the events are published to. */
-    public StockTopic<StockRanOut> untraced() {
+    public StockTopic<StockEvent> untraced() {
         return topic.get();
     }
 
     @Override
-    public void publish(StockRanOut event) {
+    public void publish(StockEvent event) {
         tracing.inSpan("stock_topic publish", SpanKind.PRODUCER, storedTraceparents.apply(event.eventId()), span -> {
             span.setAttribute("messaging.operation.type", "send");
             span.setAttribute("donut.replenishment", event.replenishmentId().toString());

@@ -1,5 +1,6 @@
 package io.donutstates.shop;
 
+import io.donutstates.replenishment.StockEvent;
 import io.donutstates.alerting.AlertChannel;
 import io.donutstates.alerting.DeliveringAlerts;
 import io.donutstates.alerting.JdbcAlerts;
@@ -99,7 +100,7 @@ public final class Shop {
 
     /** The books the use cases write, over the writers' pool. */
     public record Books(Transactions transactions, Stock stock, StockLedger ledger, Replenishments replenishments,
-                        Outbox<StockRanOut> outbox) { }
+                        Outbox<StockEvent> outbox) { }
 
     /** Purchases and stock counts, and their HTTP contract. */
     public record Sales(Selling selling, Checkout checkout, SellingOnce sellingOnce, AdjustingStock adjusting,
@@ -147,7 +148,7 @@ public final class Shop {
      * {@code DONUT_DB_READ_TIMEOUT}), and the read endpoints' HTTP contract.
      */
     public record Reads(Stock stock, StockLedger ledger, ReplenishmentViews replenishments, JdbcAlerts alerts,
-                        JdbcStockAudit audit, Outbox<StockRanOut> outbox, JdbcTableSizes tableSizes,
+                        JdbcStockAudit audit, Outbox<StockEvent> outbox, JdbcTableSizes tableSizes,
                         ReadEndpoints endpoints) { }
 
     /**
@@ -172,10 +173,10 @@ public final class Shop {
     private final Reads reads;
     private final PurgingHistory purging;
     private final Once<SqsQueues> queues;
-    private final Once<StockTopic<StockRanOut>> stockTopic;
+    private final Once<StockTopic<StockEvent>> stockTopic;
     private final Once<SqsDeadLetters> deadLetters;
     private final Once<StockQueueVerdicts> stockQueueVerdicts;
-    private final RelayingOutbox<StockRanOut> relaying;
+    private final RelayingOutbox<StockEvent> relaying;
     private final WatchingTheOutbox watchingTheOutbox;
     private final ShopTracing tracing;
 
@@ -197,7 +198,7 @@ public final class Shop {
         var alerts = alerting.alerts();
 
         this.queues = new Once<>(() -> findQueues(settings, runtime));
-        Once<StockTopic<StockRanOut>> brokerTopic = new Once<>(() -> settings.sns().configured()
+        Once<StockTopic<StockEvent>> brokerTopic = new Once<>(() -> settings.sns().configured()
                 ? new SnsStockTopic(runtime.sns().get(), settings.sns().topicArn().strip())
                 : new SqsStockTopic(runtime.sqs().get(), queues.get()));
         this.stockTopic = new Once<>(() -> new TracedStockTopic(brokerTopic, outbox::traceparentOf, tracing));
@@ -254,7 +255,7 @@ public final class Shop {
         var stock = this.books.stock();
         var config = settings.backorders();
         var fulfilling = new FulfillingBackorders(stock, new JdbcSales(runtime.writes()), this.books.ledger(), books,
-                notices, starting);
+                notices, this.books.outbox(), starting);
         var cancelling = new CancellingBackorder(books, transactions, clock);
         var views = new JdbcBackorders(runtime.reads());
         var notifier = new HttpBuyerNotifier(config.notifyTimeout(), clock);
@@ -408,7 +409,7 @@ public final class Shop {
     }
 
     /** The outbox relay to the stock topic (SNS when configured, else straight to {@code stock_queue}). */
-    public RelayingOutbox<StockRanOut> relaying() {
+    public RelayingOutbox<StockEvent> relaying() {
         return relaying;
     }
 
@@ -421,7 +422,7 @@ public final class Shop {
         return queues.get();
     }
 
-    public StockTopic<StockRanOut> stockTopic() {
+    public StockTopic<StockEvent> stockTopic() {
         return stockTopic.get();
     }
 

@@ -127,6 +127,20 @@ class StockMessageHandlingTest {
     }
 
     @Test
+    void a_backorder_fulfilment_reaching_stock_queue_is_done_without_an_order() {
+        var r = aRequestedReplenishment();
+        var fulfilled = new io.donutstates.backorder.BackorderFulfilled(java.util.UUID.randomUUID(),
+                io.donutstates.backorder.BackorderId.random(), io.donutstates.stock.Sku.of("CP-502101"), 2, 7, 41L,
+                r.id(), clock.instant());
+        String body = StockEventJson.encode(fulfilled);
+
+        assertThat(StockEventJson.decode(body)).as("read back whole").isEqualTo(fulfilled);
+        assertThat(handling.handle(body, 1)).isEqualTo(new Verdict.Done());
+        assertThat(outcomes).isEmpty();
+        assertThat(factory.orders()).isEmpty();
+    }
+
+    @Test
     void an_unreadable_message_comes_back_later_and_orders_nothing() {
         var first = handling.handle("{\"type\":\"StockRanOut\"}", 1);
         var fourth = handling.handle("not json", 4);

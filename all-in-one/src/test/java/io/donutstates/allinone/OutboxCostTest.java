@@ -1,5 +1,6 @@
 package io.donutstates.allinone;
 
+import io.donutstates.replenishment.StockEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.donutstates.messaging.JdbcOutbox;
@@ -70,7 +71,7 @@ class OutboxCostTest {
         assertThat(outbox.lockDue(now, 50)).extracting(e -> e.event().sku().value())
                 .as("the event waiting out its backoff is not due").containsExactly("CP-502101", "CP-502103");
         assertThat(outbox.lockDue(now.plusSeconds(5), 50)).hasSize(3);
-        OutboxBacklog<StockRanOut> backlog = outbox.backlog(10_000);
+        OutboxBacklog<StockEvent> backlog = outbox.backlog(10_000);
         assertThat(backlog.pendingText()).isEqualTo("3");
         assertThat(backlog.oldest().orElseThrow().sku().value()).isEqualTo("CP-502101");
         assertThat(backlog.oldestAge(now)).isEqualTo(Duration.ofSeconds(90));
@@ -87,7 +88,7 @@ class OutboxCostTest {
                         SELECT UUID(), 'StockRanOut', UUID(), :payload, UTC_TIMESTAMP(3) FROM seq_1_to_120
                         """).param("payload", jsonOf(event("CP-502104", Instant.now()))).update();
 
-        OutboxBacklog<StockRanOut> backlog = outbox.backlog(100);
+        OutboxBacklog<StockEvent> backlog = outbox.backlog(100);
 
         assertThat(backlog.pending()).isEqualTo(100);
         assertThat(backlog.more()).isTrue();

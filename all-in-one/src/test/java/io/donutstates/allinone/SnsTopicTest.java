@@ -31,11 +31,12 @@ class SnsTopicTest {
     private static final String TOPIC = "donut-stock";
     private static final String QUEUE_ARN = "arn:aws:sqs:" + Fauxqs.REGION + ":000000000000:stock_queue";
     private static final String SERVER_STATE = """
-            {"queues": [{"name": "stock_queue"}, {"name": "dead_letter_queue"}],
+            {"queues": [{"name": "stock_queue"}, {"name": "dead_letter_queue"}, {"name": "backorder_watchers"}],
              "topics": [{"name": "%s"}],
              "subscriptions": [{"topic": "%s", "queue": "stock_queue",
                                 "attributes": {"RawMessageDelivery": "true"}}]}
             """.formatted(TOPIC, TOPIC);
+    private static final String WATCHERS_ARN = "arn:aws:sqs:" + Fauxqs.REGION + ":000000000000:backorder_watchers";
 
     private static Fauxqs server;
     private static SnsClient sns;
@@ -85,6 +86,37 @@ class SnsTopicTest {
         assertThat(shop.factory().orders()).as("the factory got the order the topic carried")
                 .anyMatch(order -> order.productId().equals(TestShop.SKU) && order.callbackUrl().contains(id));
         assertThat(shop.stockOf(TestShop.SKU)).isEqualTo(10);
+    }
+
+    @Test
+    void a_delivery_that_serves_a_backorder_tells_the_topic_s_other_subscribers() {
+        String sku = "CP-502104";
+        // Another subscriber of the topic (another test may have re-created the topic since start-up).
+        String topicArn = sns.createTopic(r -> r.name(TOPIC)).topicArn();
+        sns.subscribe(r -> r.topicArn(topicArn).protocol("sqs").endpoint(WATCHERS_ARN)
+                .attributes(Map.of("RawMessageDelivery", "true")));
+        shop.setStock(sku, 0);
+        var waiting = shop.post("/api/sales", "{\"sku\":\"" + sku + "\",\"quantity\":2,\"backorder\":true}");
+        assertThat(waiting.status()).as(waiting.body()).isEqualTo(202);
+        String backorderId = waiting.json().get("backorder").get("id").asString();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(shop.get("/api/backorders/" + backorderId).json().get("status").asString())
+                        .isEqualTo("FULFILLED"));
+        long saleId = shop.get("/api/backorders/" + backorderId).json().get("saleId").asLong();
+
+        try (var sqs = SqsClients.sqs(Optional.of(server.endpoint()), Fauxqs.REGION)) {
+            String watchers = sqs.getQueueUrl(r -> r.queueName("backorder_watchers")).queueUrl();
+            List<String> bodies = new java.util.ArrayList<>();
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+                sqs.receiveMessage(r -> r.queueUrl(watchers).maxNumberOfMessages(10).waitTimeSeconds(1))
+                        .messages().forEach(m -> bodies.add(m.body()));
+                assertThat(bodies).anySatisfy(body -> assertThat(body)
+                        .contains("\"type\":\"BackorderFulfilled\"", "\"backorderId\":\"" + backorderId + "\"",
+                                "\"saleId\":" + saleId, "\"sku\":\"" + sku + "\""));
+            });
+        }
+        assertThat(shop.stockOf(sku)).as("the rest of the delivery is on the shelf").isEqualTo(8);
     }
 
     @Test

@@ -27,6 +27,11 @@ import java.util.List;
  * it is taken from, each with the slot's running balance, so every slot's lines still add up to
  * the slot (the delivery's DELIVERY lines put the donuts on the shelf, the SALE lines take them
  * off). When buyers still wait afterwards, the next replenishment is opened at once, sized to them.
+ *
+ * <p>Each backorder a delivery serves also puts a {@link BackorderFulfilled} in the stock outbox, in
+ * the same transaction, for the stock topic's other subscribers. (A backorder served straight from
+ * the shelf, when stock came back in the instant it was placed, was served by no delivery and has
+ * no such event; its buyer's notice and its status say the same.)
  */
 public class FulfillingBackorders implements WaitingBuyers {
 
@@ -38,10 +43,14 @@ public class FulfillingBackorders implements WaitingBuyers {
     private final StockLedger ledger;
     private final Backorders backorders;
     private final Outbox<BackorderNotice> notices;
+    private final Outbox<? super BackorderFulfilled> stockEvents;
     private final StartingReplenishment replenishing;
 
+    /** @param stockEvents the stock outbox, which carries a {@link BackorderFulfilled} per served backorder to the stock topic */
     public FulfillingBackorders(Stock stock, Sales sales, StockLedger ledger, Backorders backorders,
-                                Outbox<BackorderNotice> notices, StartingReplenishment replenishing) {
+                                Outbox<BackorderNotice> notices, Outbox<? super BackorderFulfilled> stockEvents,
+                                StartingReplenishment replenishing) {
+        this.stockEvents = stockEvents;
         this.stock = stock;
         this.sales = sales;
         this.ledger = ledger;
@@ -113,6 +122,9 @@ public class FulfillingBackorders implements WaitingBuyers {
         ledger.appendAll(lines);
         backorders.fulfil(fulfilments, at);
         for (int i = 0; i < served.size(); i++) {
+            if (delivery != null) {
+                stockEvents.append(BackorderFulfilled.of(served.get(i), saleIds.get(i), delivery, at));
+            }
             var notice = BackorderNotice.of(served.get(i).fulfilled(saleIds.get(i), delivery, at), at);
             if (notice != null) {
                 notices.append(notice);

@@ -14,11 +14,11 @@ public class RedrivingReplenishment {
     public enum Outcome { REDRIVEN, SUPERSEDED, NOTHING_TO_REDRIVE }
 
     private final Replenishments replenishments;
-    private final Outbox<StockRanOut> outbox;
+    private final Outbox<StockEvent> outbox;
     private final Transactions transactions;
     private final Clock clock;
 
-    public RedrivingReplenishment(Replenishments replenishments, Outbox<StockRanOut> outbox,
+    public RedrivingReplenishment(Replenishments replenishments, Outbox<StockEvent> outbox,
                                   Transactions transactions, Clock clock) {
         this.replenishments = replenishments;
         this.outbox = outbox;

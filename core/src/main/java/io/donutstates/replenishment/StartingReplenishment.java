@@ -11,16 +11,16 @@ import java.time.Clock;
 public class StartingReplenishment {
 
     private final Replenishments replenishments;
-    private final Outbox<StockRanOut> outbox;
+    private final Outbox<StockEvent> outbox;
     private final Clock clock;
     private final OrderSize orderSize;
 
-    public StartingReplenishment(Replenishments replenishments, Outbox<StockRanOut> outbox, Clock clock) {
+    public StartingReplenishment(Replenishments replenishments, Outbox<StockEvent> outbox, Clock clock) {
         this(replenishments, outbox, clock, OrderSize.POLICY);
     }
 
     /** @param orderSize how much a new replenishment orders (the policy's quantity, or sized to demand) */
-    public StartingReplenishment(Replenishments replenishments, Outbox<StockRanOut> outbox, Clock clock,
+    public StartingReplenishment(Replenishments replenishments, Outbox<StockEvent> outbox, Clock clock,
                                  OrderSize orderSize) {
         this.orderSize = orderSize;
         this.replenishments = replenishments;

@@ -1,7 +1,6 @@
 package io.donutstates.replenishment;
 
 import io.donutstates.alerting.Alert;
-import io.donutstates.messaging.OutboxEvent;
 import io.donutstates.stock.FactoryId;
 import io.donutstates.stock.Quantity;
 import io.donutstates.stock.Sku;
@@ -11,7 +10,7 @@ import java.util.UUID;
 /** Event: a product's shelf needs refilling; the stock worker orders it from the factory. */
 public record StockRanOut(
         UUID eventId, ReplenishmentId replenishmentId, Sku sku, FactoryId factoryId, Quantity quantity,
-        Instant occurredAt) implements OutboxEvent {
+        Instant occurredAt) implements StockEvent {
 
     static StockRanOut of(Replenishment replenishment, Instant at) {
         return new StockRanOut(UUID.randomUUID(), replenishment.id(), replenishment.sku(),

@@ -14,7 +14,7 @@ import java.time.Duration;
 public class SweepingStuckReplenishments {
 
     private final Replenishments replenishments;
-    private final Outbox<StockRanOut> outbox;
+    private final Outbox<StockEvent> outbox;
     private final GivingUpReplenishment givingUp;
     private final Transactions transactions;
     private final Clock clock;
@@ -22,7 +22,7 @@ public class SweepingStuckReplenishments {
     private final int maxReorders;
     private final Duration requeueAfter;
 
-    public SweepingStuckReplenishments(Replenishments replenishments, Outbox<StockRanOut> outbox,
+    public SweepingStuckReplenishments(Replenishments replenishments, Outbox<StockEvent> outbox,
                                        GivingUpReplenishment givingUp, Transactions transactions, Clock clock,
                                        Duration deliveryDeadline, int maxReorders, Duration requeueAfter) {
         this.replenishments = replenishments;

@@ -49,7 +49,7 @@ final class ABackorderShop {
     final StartingReplenishment starting = new StartingReplenishment(replenishments, outbox, clock,
             new DemandSizedOrders(backorders, backorders));
     final Selling selling = new Selling(stock, sales, ledger, starting, transactions, clock);
-    final FulfillingBackorders fulfilling = new FulfillingBackorders(stock, sales, ledger, backorders, notices, starting);
+    final FulfillingBackorders fulfilling = new FulfillingBackorders(stock, sales, ledger, backorders, notices, outbox, starting);
     final Backordering backordering = new Backordering(selling, new SellingOnce(selling, receipts, transactions, clock),
             fulfilling, stock, backorders, backorders, starting, transactions, clock, DEFAULT_EXPIRY);
     final DeliveryCallbacks callbacks =

@@ -44,6 +44,26 @@ class FulfillingBackordersTest {
     }
 
     @Test
+    void each_served_backorder_puts_a_fulfilment_event_for_the_stock_topic_in_the_delivery_s_transaction() {
+        var line = placeLine(3, 2);
+        var replenishment = shop.openReplenishment("CP-1");
+
+        shop.deliver(replenishment, 10);
+
+        var served = line.stream().map(b -> shop.backorders.find(b.id()).orElseThrow()).toList();
+        assertThat(fulfilmentEvents()).extracting(BackorderFulfilled::backorderId, BackorderFulfilled::saleId,
+                        BackorderFulfilled::quantity, BackorderFulfilled::replenishmentId)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(served.get(0).id(), served.get(0).saleId(), 3, replenishment.id()),
+                        org.assertj.core.groups.Tuple.tuple(served.get(1).id(), served.get(1).saleId(), 2, replenishment.id()));
+    }
+
+    private List<BackorderFulfilled> fulfilmentEvents() {
+        return shop.outbox.events().stream().filter(BackorderFulfilled.class::isInstance)
+                .map(BackorderFulfilled.class::cast).toList();
+    }
+
+    @Test
     void each_is_served_in_full_and_a_later_smaller_one_does_not_pass_the_head_of_the_line() {
         var line = placeLine(4, 5, 1);
 
@@ -93,6 +113,7 @@ class FulfillingBackordersTest {
         var again = shop.deliver(replenishment, 10);
 
         assertThat(again).isInstanceOf(DeliveryResult.AlreadyDelivered.class);
+        assertThat(fulfilmentEvents()).as("one fulfilment event per backorder, not per callback").hasSize(2);
         assertThat(shop.sales.donutsSold("CP-1")).isEqualTo(4);
         assertThat(shop.stock.stockOf("CP-1")).isEqualTo(6);
         assertThat(shop.replenishments.get(replenishment.id()).status()).isEqualTo(ReplenishmentStatus.DELIVERED);
@@ -111,6 +132,7 @@ class FulfillingBackordersTest {
         assertThat(shop.stock.stockOf("CP-1")).isZero();
         assertThat(shop.ledger.lines()).isEmpty();
         assertThat(shop.replenishments.get(replenishment.id()).status()).isNotEqualTo(ReplenishmentStatus.DELIVERED);
+        assertThat(fulfilmentEvents()).as("no event of a fulfilment rolled back").isEmpty();
     }
 
     @Test

@@ -1,6 +1,9 @@
 package io.donutstates.messaging;
 
+import io.donutstates.replenishment.StockEvent;
+import io.donutstates.replenishment.StockRanOut;
 import io.donutstates.replenishment.ReplenishmentId;
+import io.donutstates.replenishment.StockEvent;
 import io.donutstates.replenishment.StockRanOut;
 import io.donutstates.stock.FactoryId;
 import io.donutstates.stock.Quantity;
@@ -13,18 +16,18 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** The outbox as the database keeps it, in memory: due time, attempts and last error per event. */
-public final class InMemoryOutbox implements Outbox<StockRanOut>, io.donutstates.shared.RollsBack {
+public final class InMemoryOutbox implements Outbox<StockEvent>, io.donutstates.shared.RollsBack {
 
     static final class Row {
         final long id;
-        final StockRanOut event;
+        final StockEvent event;
         Instant publishedAt;
         Instant givenUpAt;
         Instant nextAttemptAt = Instant.EPOCH;
         int attempts;
         String lastError;
 
-        Row(long id, StockRanOut event) {
+        Row(long id, StockEvent event) {
             this.id = id;
             this.event = event;
         }
@@ -42,7 +45,7 @@ public final class InMemoryOutbox implements Outbox<StockRanOut>, io.donutstates
     }
 
     /** Every event appended, oldest first. */
-    public List<StockRanOut> events() {
+    public List<StockEvent> events() {
         return rows.stream().map(r -> r.event).toList();
     }
 
@@ -53,12 +56,12 @@ public final class InMemoryOutbox implements Outbox<StockRanOut>, io.donutstates
     }
 
     @Override
-    public void append(StockRanOut event) {
+    public void append(StockEvent event) {
         rows.add(new Row(rows.size() + 1, event));
     }
 
     @Override
-    public List<OutboxEntry<StockRanOut>> lockDue(Instant now, int limit) {
+    public List<OutboxEntry<StockEvent>> lockDue(Instant now, int limit) {
         return rows.stream().filter(r -> r.publishedAt == null && !r.nextAttemptAt.isAfter(now))
                 .sorted(Comparator.comparing((Row r) -> r.nextAttemptAt).thenComparing(r -> r.id))
                 .limit(limit).map(r -> new OutboxEntry<>(r.id, r.event, r.attempts)).toList();
@@ -99,7 +102,7 @@ public final class InMemoryOutbox implements Outbox<StockRanOut>, io.donutstates
     }
 
     @Override
-    public OutboxBacklog<StockRanOut> backlog(int countUpTo) {
+    public OutboxBacklog<StockEvent> backlog(int countUpTo) {
         long pending = pendingCount();
         Optional<Row> oldest = rows.stream().filter(r -> r.publishedAt == null).findFirst();
         return oldest.map(r -> new OutboxBacklog<>(Math.min(pending, countUpTo), pending > countUpTo,

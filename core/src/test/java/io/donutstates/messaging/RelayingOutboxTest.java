@@ -1,8 +1,9 @@
 package io.donutstates.messaging;
 
+import io.donutstates.replenishment.StockEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.donutstates.replenishment.StockRanOut;
+import io.donutstates.replenishment.StockEvent;
 import io.donutstates.shared.TestClock;
 import io.donutstates.shared.Transactions;
 import java.time.Duration;
@@ -27,15 +28,15 @@ class RelayingOutboxTest {
     private final InMemoryOutbox outbox = new InMemoryOutbox();
     private final TestClock clock = new TestClock(START);
     private final Set<String> refusedSkus = new HashSet<>();
-    private final List<StockRanOut> published = new ArrayList<>();
+    private final List<StockEvent> published = new ArrayList<>();
     private final List<String> failures = new ArrayList<>();
-    private final StockTopic<StockRanOut> topic = event -> {
+    private final StockTopic<StockEvent> topic = event -> {
         if (refusedSkus.contains(event.sku().value())) {
             throw new IllegalStateException("topic refused " + event.sku().value());
         }
         published.add(event);
     };
-    private final RelayingOutbox<StockRanOut> relay = new RelayingOutbox<>(outbox, topic, NO_TRANSACTION, clock, 50,
+    private final RelayingOutbox<StockEvent> relay = new RelayingOutbox<>(outbox, topic, NO_TRANSACTION, clock, 50,
             new RelayBackoff(Duration.ofSeconds(1), Duration.ofSeconds(10)),
             (entry, attempt, error, next) -> failures.add(entry.event().sku().value() + "#" + attempt + "@" + next));
 
@@ -115,7 +116,7 @@ class RelayingOutboxTest {
             }
         };
         List<String> seenWhilePosting = new ArrayList<>();
-        StockTopic<StockRanOut> slowEndpoint = event -> {
+        StockTopic<StockEvent> slowEndpoint = event -> {
             assertThat(open[0]).as("no transaction open while posting").isFalse();
             seenWhilePosting.add(event.sku().value() + " other relay finds "
                     + outbox.lockDue(clock.instant(), 50).size());
@@ -142,7 +143,7 @@ class RelayingOutboxTest {
 
     @Test
     void a_batch_whose_relay_died_while_posting_is_due_again_when_its_lease_ends() {
-        StockTopic<StockRanOut> dies = event -> {
+        StockTopic<StockEvent> dies = event -> {
             throw new Error("the relay's process died while posting");
         };
         var leased = new RelayingOutbox<>(outbox, dies, NO_TRANSACTION, clock, 50,
@@ -166,14 +167,14 @@ class RelayingOutboxTest {
         List<String> gaveUp = new ArrayList<>();
         var leased = new RelayingOutbox<>(outbox, topic, NO_TRANSACTION, clock, 50,
                 new RelayBackoff(Duration.ofSeconds(1), Duration.ofSeconds(10)),
-                new RelayingOutbox.FailedAttempts<StockRanOut>() {
+                new RelayingOutbox.FailedAttempts<StockEvent>() {
                     @Override
-                    public void failed(Outbox.OutboxEntry<? extends StockRanOut> entry, int attempt, String error,
+                    public void failed(Outbox.OutboxEntry<? extends StockEvent> entry, int attempt, String error,
                                        Instant nextAttemptAt) {
                     }
 
                     @Override
-                    public void gaveUp(Outbox.OutboxEntry<? extends StockRanOut> entry, int attempt, String error) {
+                    public void gaveUp(Outbox.OutboxEntry<? extends StockEvent> entry, int attempt, String error) {
                         gaveUp.add(entry.event().sku().value() + "#" + attempt + ": " + error);
                     }
                 })

@@ -28,7 +28,7 @@ class StartingReplenishmentTest {
         assertThat(started.quantity()).isEqualTo(Quantity.of(20));
         assertThat(started.factoryId()).isEqualTo(GLAZED.factoryId());
         assertThat(started.requestedAt()).isEqualTo(clock.instant());
-        assertThat(outbox.events()).singleElement().satisfies(event -> {
+        assertThat(outbox.events()).singleElement().isInstanceOfSatisfying(StockRanOut.class, event -> {
             assertThat(event.replenishmentId()).isEqualTo(started.id());
             assertThat(event.quantity()).isEqualTo(Quantity.of(20));
         });

@@ -1,5 +1,6 @@
 package io.donutstates.lambda;
 
+import io.donutstates.replenishment.StockEvent;
 import com.zaxxer.hikari.HikariDataSource;
 import io.donutstates.alerting.RecentAlerts;
 import io.donutstates.http.DeadLetterEndpoints;
@@ -217,7 +218,7 @@ public final class LambdaShop implements AutoCloseable {
         return shop.reads().replenishments();
     }
 
-    public Outbox<StockRanOut> outbox() {
+    public Outbox<StockEvent> outbox() {
         return shop.books().outbox();
     }
 
@@ -272,7 +273,7 @@ public final class LambdaShop implements AutoCloseable {
         return shop.watchingTheOutbox();
     }
 
-    public RelayingOutbox<StockRanOut> relaying() {
+    public RelayingOutbox<StockEvent> relaying() {
         return shop.relaying();
     }
 

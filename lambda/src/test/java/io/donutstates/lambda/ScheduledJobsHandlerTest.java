@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import io.donutstates.messaging.StockEventJson;
 import io.donutstates.replenishment.ReplenishmentStatus;
+import io.donutstates.replenishment.StockEvent;
 import io.donutstates.replenishment.StockRanOut;
 import io.donutstates.sales.Purchase;
 import io.donutstates.sales.SaleResult;
@@ -60,7 +61,7 @@ class ScheduledJobsHandlerTest {
             Map<String, Object> summary = handler.handleRequest(scheduled, new FakeContext("ScheduledJobsFunction"));
 
             assertThat(summary).containsEntry("swept", 1).containsEntry("relayed", 1);
-            List<StockRanOut> resent = shop.receive(shop.queues.stockQueueUrl(), 30, 1).stream()
+            List<StockEvent> resent = shop.receive(shop.queues.stockQueueUrl(), 30, 1).stream()
                     .map(m -> StockEventJson.decode(m.body())).toList();
             assertThat(resent).singleElement()
                     .satisfies(e -> assertThat(e.replenishmentId()).isEqualTo(result.replenishment().id()));

@@ -1,5 +1,6 @@
 package io.donutstates.service;
 
+import io.donutstates.replenishment.StockEvent;
 import io.donutstates.http.DeadLetterEndpoints;
 import io.donutstates.http.LedgerAuditEndpoints;
 import io.donutstates.alerting.AlertChannel;
@@ -68,7 +69,7 @@ class ShopBeans {
     }
 
     @Bean
-    Outbox<StockRanOut> outbox(Shop shop) {
+    Outbox<StockEvent> outbox(Shop shop) {
         return shop.books().outbox();
     }
 
@@ -178,7 +179,7 @@ class ShopBeans {
 
     /** SNS when a topic is configured, checked at once: a topic that cannot be reached refuses the start. */
     @Bean
-    StockTopic<StockRanOut> stockTopic(Shop shop) {
+    StockTopic<StockEvent> stockTopic(Shop shop) {
         shop.checkStockTopic();
         return shop.stockTopic();
     }
@@ -189,7 +190,7 @@ class ShopBeans {
     }
 
     @Bean
-    RelayingOutbox<StockRanOut> relayingOutbox(Shop shop) {
+    RelayingOutbox<StockEvent> relayingOutbox(Shop shop) {
         return shop.relaying();
     }
 

@@ -1,5 +1,6 @@
 package io.donutstates.service;
 
+import io.donutstates.replenishment.StockEvent;
 import io.donutstates.alerting.RecentAlerts;
 import io.donutstates.messaging.Outbox;
 import io.donutstates.replenishment.ReplenishmentViews;
@@ -14,4 +15,4 @@ import io.donutstates.stock.StockLedger;
  * for, and the server stops any of their statements after {@code DONUT_DB_READ_TIMEOUT}.
  */
 public record ShopReads(Stock stock, StockLedger ledger, ReplenishmentViews replenishments, RecentAlerts alerts,
-                        JdbcStockAudit audit, Outbox<StockRanOut> outbox) { }
+                        JdbcStockAudit audit, Outbox<StockEvent> outbox) { }
