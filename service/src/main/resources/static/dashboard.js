@@ -255,6 +255,18 @@
     return { node, name, meta, buy, bar, fill, mark, number, answer, scale: 1 };
   }
 
+  function plural(n, one, many) {
+    return n + ' ' + (n === 1 ? one : many);
+  }
+
+  /** "3 waiting · oldest 2 min", or null when no buyer waits for the product. */
+  function waitingText(b) {
+    const n = Number(b && b.waiting) || 0;
+    if (n <= 0) return null;
+    const since = ms(b.oldestSince);
+    return n + ' waiting' + (since === null ? '' : ' · oldest ' + duration(Date.now() - since));
+  }
+
   function updateProduct(entry, p) {
     const full = Math.max(1, p.stock, (p.reorderPoint || 0) + (p.reorderQuantity || 0), entry.scale);
     entry.scale = full;
@@ -264,6 +276,17 @@
     entry.name.textContent = p.name;
     entry.meta.replaceChildren(el('span', null, p.sku), document.createTextNode(' · '),
       el('span', null, '₩' + money.format(p.price)), document.createTextNode(' · '), el('span', null, p.factoryId));
+    // Waiting buyers show inline, on the meta line, so that their coming and going moves nothing.
+    const waiting = waitingText(p.backorders);
+    entry.node.dataset.waiting = String(waiting ? Number(p.backorders.waiting) : 0);
+    if (waiting) {
+      const badge = el('span', 'badge waiting', waiting);
+      const donuts = Number(p.backorders.waitingDonuts) || 0;
+      badge.title = plural(Number(p.backorders.waiting), 'backorder waits', 'backorders wait') + ' for '
+        + plural(donuts, 'donut', 'donuts') + ' from the next delivery'
+        + (p.backorders.oldestSince ? '; the oldest since ' + clock(p.backorders.oldestSince) : '');
+      entry.meta.append(document.createTextNode(' · '), badge);
+    }
     entry.fill.style.width = (100 * Math.min(p.stock, full) / full).toFixed(1) + '%';
     entry.mark.style.left = (100 * Math.min(p.reorderPoint, full) / full).toFixed(1) + '%';
     entry.mark.title = 'reorder point ' + p.reorderPoint + ' (reorders ' + p.reorderQuantity + ')';
@@ -464,6 +487,7 @@
         cell('sku', r.sku),
         cell('qty', qty),
         status,
+        cell('served', servedText(r)),
         cell('tries', r.attempts + (r.reorders ? ' (+' + r.reorders + ' reorders)' : '')),
         cell('requested', clock(r.requestedAt)),
         cell('took', took(r)),
@@ -479,6 +503,13 @@
     const td = el('td', null, text);
     td.dataset.label = label;
     return td;
+  }
+
+  /** What a delivery gave to waiting buyers: "12 backorders (30 donuts)", or '' when it served none. */
+  function servedText(r) {
+    const n = Number(r.fulfilledBackorders) || 0;
+    if (n <= 0) return '';
+    return plural(n, 'backorder', 'backorders') + ' (' + plural(Number(r.fulfilledDonuts) || 0, 'donut', 'donuts') + ')';
   }
 
   function took(r) {
@@ -497,8 +528,11 @@
     const age = el('span', 'repl-age', r.status === 'DELIVERED' ? 'delivered in ' + took(r)
       : r.status === 'FAILED' ? 'failed after ' + took(r) : 'age ' + took(r).replace(/^for /, ''));
     head.append(title, age);
+    const served = servedText(r);
     const meta = el('div', 'row-meta', 'replenishment ' + shortId(r.id) + ' · ' + (r.factoryId || '')
-      + ' · attempt ' + r.attempts + (r.reorders ? ' · reordered ' + r.reorders + '×' : ''));
+      + ' · attempt ' + r.attempts + (r.reorders ? ' · reordered ' + r.reorders + '×' : '')
+      + (served ? ' · delivered ' + r.deliveredQuantity + ' · ' + served + ' served' : ''));
+    if (served) meta.classList.add('served');
     const steps = el('ol', 'stepper');
     steps.setAttribute('aria-label', 'stage ' + String(r.status).toLowerCase());
     const reached = r.status === 'FAILED' ? (r.orderedAt ? 2 : 1) : STAGES.indexOf(r.status) + 1;

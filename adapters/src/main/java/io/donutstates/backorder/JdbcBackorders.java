@@ -8,7 +8,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -163,6 +166,44 @@ public class JdbcBackorders implements Backorders, BackorderViews, BackorderPoli
                 .query((rs, row) -> new WaitingDemand(new Sku(rs.getString("sku")), rs.getInt("n"), rs.getInt("donuts"),
                         SqlTime.read(rs, "oldest")))
                 .list();
+    }
+
+    /** One statement along {@code backorder_line}: per product, its range of waiting backorders only. */
+    @Override
+    public Map<Sku, WaitingDemand> waitingFor(Collection<Sku> products) {
+        Map<Sku, WaitingDemand> waiting = new LinkedHashMap<>();
+        if (products.isEmpty()) {
+            return waiting;
+        }
+        jdbc.sql("""
+                        SELECT sku, COUNT(*) AS n, SUM(quantity) AS donuts, MIN(created_at) AS oldest
+                        FROM backorder FORCE INDEX (backorder_line) WHERE sku IN (:skus) AND status = 'WAITING'
+                        GROUP BY sku
+                        """)
+                .param("skus", products.stream().map(Sku::value).distinct().toList())
+                .query((rs, row) -> new WaitingDemand(new Sku(rs.getString("sku")), rs.getInt("n"), rs.getInt("donuts"),
+                        SqlTime.read(rs, "oldest")))
+                .list().forEach(w -> waiting.put(w.sku(), w));
+        return waiting;
+    }
+
+    /** One statement along {@code backorder_by_delivery}: the backorders these deliveries fulfilled only. */
+    @Override
+    public Map<ReplenishmentId, Served> servedBy(Collection<ReplenishmentId> deliveries) {
+        Map<ReplenishmentId, Served> served = new LinkedHashMap<>();
+        if (deliveries.isEmpty()) {
+            return served;
+        }
+        jdbc.sql("""
+                        SELECT fulfilled_by, COUNT(*) AS n, SUM(quantity) AS donuts
+                        FROM backorder FORCE INDEX (backorder_by_delivery) WHERE fulfilled_by IN (:deliveries)
+                        GROUP BY fulfilled_by
+                        """)
+                .param("deliveries", deliveries.stream().map(ReplenishmentId::toString).distinct().toList())
+                .query((rs, row) -> Map.entry(ReplenishmentId.parse(rs.getString("fulfilled_by")),
+                        new Served(rs.getInt("n"), rs.getInt("donuts"))))
+                .list().forEach(e -> served.put(e.getKey(), e.getValue()));
+        return served;
     }
 
     @Override

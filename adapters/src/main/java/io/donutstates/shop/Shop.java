@@ -234,7 +234,8 @@ public final class Shop {
         var readOutbox = new JdbcOutbox(readPool);
         this.reads = new Reads(readStock, readLedger, readReplenishments,
                 new JdbcAlerts(readPool, List.of(), clock), new JdbcStockAudit(readPool), readOutbox,
-                new JdbcTableSizes(readPool), new ReadEndpoints(readStock, readLedger, readReplenishments));
+                new JdbcTableSizes(readPool), new ReadEndpoints(readStock, readLedger, readReplenishments,
+                        backorders.views()));
         // The backlog is read over the read pool: buyers holding every purchase connection do not blind it.
         this.watchingTheOutbox = new WatchingTheOutbox(readOutbox, alerts, clock,
                 settings.outbox().stuckAfter());

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.donutstates.factory.simulator.OrderSnapshot;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -13,6 +14,8 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -25,6 +28,7 @@ class BackorderGuaranteesTest {
 
     private static final String SKU = "CP-502104";
     private static final String ADMIN = "Bearer test-admin-token";
+    private static final Duration SHORT = Duration.ofSeconds(15);
 
     @RegisterExtension
     static final TestShop shop = TestShop.withDefaults("DONUT_FACTORY_DROP_CALLBACKS", "true",
@@ -35,14 +39,19 @@ class BackorderGuaranteesTest {
                 + (notifyUrl == null ? "" : ",\"notifyUrl\":\"" + notifyUrl + "\"") + "}");
     }
 
-    private static String completion(String sku, int count) {
+    private static String completion(String sku, int count, String factoryId) {
         return "{\"MessageGroupId\":\"stock-arrival-group\",\"MessageAttributeProductId\":\"" + sku + "\","
-                + "\"MessageAttributeProductCnt\":" + count + ",\"MessageAttributeFactoryId\":\"FF-500300\","
+                + "\"MessageAttributeProductCnt\":" + count + ",\"MessageAttributeFactoryId\":\"" + factoryId + "\","
                 + "\"MessageAttributeRequester\":\"Donut-States\"}";
     }
 
     /** The open replenishment of the product, delivered in full by two identical callbacks; its quantity. */
     private static int deliverTheOpenReplenishmentTwice(String sku) {
+        return deliverTheOpenOneTwice(sku).get("quantity").asInt();
+    }
+
+    /** The open replenishment of the product, delivered in full by two identical callbacks, as it was open. */
+    private static JsonNode deliverTheOpenOneTwice(String sku) {
         JsonNode open = await("an open replenishment").atMost(Duration.ofSeconds(15)).until(
                 () -> openReplenishment(sku), r -> r != null);
         String id = open.get("id").asString();
@@ -50,11 +59,12 @@ class BackorderGuaranteesTest {
                 () -> shop.factory().orders().stream().filter(o -> o.callbackUrl().contains(id)).findFirst()
                         .orElse(null), o -> o != null);
         int quantity = open.get("quantity").asInt();
-        var first = shop.postRaw(URI.create(order.callbackUrl()), "application/json", completion(sku, quantity));
-        var again = shop.postRaw(URI.create(order.callbackUrl()), "application/json", completion(sku, quantity));
+        String completion = completion(sku, quantity, open.get("factoryId").asString());
+        var first = shop.postRaw(URI.create(order.callbackUrl()), "application/json", completion);
+        var again = shop.postRaw(URI.create(order.callbackUrl()), "application/json", completion);
         assertThat(first.status()).as(first.body()).isEqualTo(200);
         assertThat(again.status()).as(again.body()).isIn(200, 409);
-        return quantity;
+        return open;
     }
 
     private static JsonNode openReplenishment(String sku) {
@@ -169,6 +179,74 @@ class BackorderGuaranteesTest {
             });
             assertThat(shop.get("/api/backorders/" + waiting.json().get("backorder").get("id").asString()).json()
                     .get("status").asString()).as("fulfilment never waits for the notice").isEqualTo("FULFILLED");
+        }
+    }
+
+    @Test
+    void the_catalog_and_the_dashboard_show_who_waits_and_each_delivery_whom_it_served() {
+        String sku = "CP-502101";
+        String row = "li.product[data-sku='" + sku + "']";
+        shop.setStock(sku, 0);
+        assertThat(shop.get("/api/products/" + sku).json().get("backorders").get("waiting").asInt()).isZero();
+
+        assertThat(buyWaiting(sku, 2, null).status()).isEqualTo(202);
+        assertThat(buyWaiting(sku, 1, null).status()).isEqualTo(202);
+
+        var waiting = shop.get("/api/products/" + sku).json().get("backorders");
+        assertThat(waiting.get("waiting").asInt()).isEqualTo(2);
+        assertThat(waiting.get("waitingDonuts").asInt()).isEqualTo(3);
+        assertThat(Instant.parse(waiting.get("oldestSince").asString())).isBefore(Instant.now().plusSeconds(5));
+        JsonNode inCatalog = null;
+        for (JsonNode p : shop.get("/api/products").json()) {
+            if (p.get("sku").asString().equals(sku)) {
+                inCatalog = p.get("backorders");
+            }
+        }
+        assertThat(inCatalog).as("the catalog says the same").isEqualTo(waiting);
+
+        try (var browser = DashboardBrowser.open()) {
+            browser.laptop();
+            browser.get(shop.shop().apiUrl() + "/");
+            browser.waitUntil(SHORT, d -> textOf(browser, row + "[data-waiting='2'] .badge.waiting")
+                    .startsWith("2 waiting · oldest "));
+
+            var delivery = deliverTheOpenOneTwice(sku);
+            String id = delivery.get("id").asString();
+
+            var delivered = shop.get("/api/replenishments/" + id).json();
+            assertThat(delivered.get("status").asString()).isEqualTo("DELIVERED");
+            assertThat(delivered.get("fulfilledBackorders").asInt()).isEqualTo(2);
+            assertThat(delivered.get("fulfilledDonuts").asInt()).isEqualTo(3);
+            JsonNode listed = null;
+            for (JsonNode r : shop.replenishments(sku)) {
+                if (r.get("id").asString().equals(id)) {
+                    listed = r;
+                }
+            }
+            assertThat(listed).isNotNull();
+            assertThat(listed.get("fulfilledBackorders").asInt()).isEqualTo(2);
+            assertThat(listed.get("fulfilledDonuts").asInt()).isEqualTo(3);
+            var after = shop.get("/api/products/" + sku).json();
+            assertThat(after.get("backorders").get("waiting").asInt()).isZero();
+            assertThat(after.get("backorders").has("oldestSince")).as("none waits").isFalse();
+            assertThat(after.get("stock").asInt()).isEqualTo(delivery.get("quantity").asInt() - 3);
+
+            browser.waitUntil(SHORT, d -> textOf(browser, "#history tr[data-id='" + id + "'] td[data-label='served']")
+                    .equals("2 backorders (3 donuts)"));
+            browser.visible(row + "[data-waiting='0']", SHORT);
+            assertThat(browser.driver().findElements(By.cssSelector(row + " .badge.waiting"))).isEmpty();
+            browser.assertNoHorizontalOverflow();
+            browser.assertNoConsoleErrors();
+        }
+    }
+
+    /** The text of the element now on the page (the dashboard redraws its rows at every poll); "" when none. */
+    private static String textOf(DashboardBrowser browser, String css) {
+        try {
+            var found = browser.driver().findElements(By.cssSelector(css));
+            return found.isEmpty() ? "" : found.get(0).getText();
+        } catch (StaleElementReferenceException e) {
+            return "";
         }
     }
 

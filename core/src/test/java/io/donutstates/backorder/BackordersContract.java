@@ -129,6 +129,44 @@ public abstract class BackordersContract {
     }
 
     @Test
+    public void the_waiting_of_several_products_is_read_at_once_leaving_out_those_without() {
+        placed("MANY-1", 2);
+        placed("MANY-1", 1);
+        placed("MANY-2", 4);
+        var gone = placed("MANY-3", 1);
+        backorders().end(gone.id(), BackorderStatus.CANCELLED, T0);
+
+        var waiting = views().waitingFor(List.of(Sku.of("MANY-1"), Sku.of("MANY-2"), Sku.of("MANY-3"),
+                Sku.of("MANY-4")));
+
+        assertThat(waiting).containsOnlyKeys(Sku.of("MANY-1"), Sku.of("MANY-2"));
+        assertThat(waiting.get(Sku.of("MANY-1"))).isEqualTo(new WaitingDemand(Sku.of("MANY-1"), 2, 3, T0));
+        assertThat(waiting.get(Sku.of("MANY-2"))).isEqualTo(new WaitingDemand(Sku.of("MANY-2"), 1, 4, T0));
+        assertThat(views().waitingFor(List.of())).isEmpty();
+    }
+
+    @Test
+    public void what_several_deliveries_fulfilled_is_read_at_once_leaving_out_those_that_served_none() {
+        var first = ReplenishmentId.random();
+        var second = ReplenishmentId.random();
+        var none = ReplenishmentId.random();
+        var a = placed("SERVED-1", 2);
+        var b = placed("SERVED-1", 3);
+        var c = placed("SERVED-1", 1);
+        placed("SERVED-1", 5);
+        backorders().fulfil(List.of(new Fulfilment(a.id(), 51, first), new Fulfilment(b.id(), 52, first)),
+                T0.plusSeconds(1));
+        backorders().fulfil(List.of(new Fulfilment(c.id(), 53, second)), T0.plusSeconds(2));
+
+        var served = views().servedBy(List.of(first, second, none));
+
+        assertThat(served).containsOnlyKeys(first, second);
+        assertThat(served.get(first)).isEqualTo(new BackorderViews.Served(2, 5));
+        assertThat(served.get(second)).isEqualTo(new BackorderViews.Served(1, 1));
+        assertThat(views().servedBy(List.<ReplenishmentId>of())).isEmpty();
+    }
+
+    @Test
     public void a_products_policy_is_kept_and_replaced() {
         assertThat(policies().policyOf(Sku.of("POLICY-1"))).isEmpty();
 

@@ -5,6 +5,7 @@ import io.donutstates.shared.RollsBack;
 import io.donutstates.stock.Sku;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -104,6 +105,26 @@ public final class InMemoryBackorders implements Backorders, BackorderViews, Bac
     public synchronized List<WaitingDemand> waitingByProduct(int limit) {
         return rows.values().stream().filter(Backorder::isWaiting).map(Backorder::sku).distinct()
                 .sorted(Comparator.comparing(Sku::value)).limit(limit).map(this::waiting).toList();
+    }
+
+    @Override
+    public synchronized Map<Sku, WaitingDemand> waitingFor(Collection<Sku> products) {
+        Map<Sku, WaitingDemand> waiting = new LinkedHashMap<>();
+        products.stream().distinct().map(this::waiting).filter(w -> w.backorders() > 0)
+                .forEach(w -> waiting.put(w.sku(), w));
+        return waiting;
+    }
+
+    @Override
+    public synchronized Map<ReplenishmentId, Served> servedBy(Collection<ReplenishmentId> deliveries) {
+        Map<ReplenishmentId, Served> served = new LinkedHashMap<>();
+        deliveries.stream().distinct().forEach(d -> {
+            var share = servedBy(d);
+            if (share.backorders() > 0) {
+                served.put(d, share);
+            }
+        });
+        return served;
     }
 
     @Override

@@ -227,6 +227,8 @@ class SalesApiHandlerTest {
                 event -> Events.route(event, "GET", "/api/products/CP-502102"));
         assertThat(json(product).get("stock").asInt()).isEqualTo(8);
         assertThat(json(product).get("slots").asInt()).isEqualTo(4);
+        assertThat(json(product).get("backorders").get("waiting").asInt())
+                .as("the waiting backorders, as the service shows them").isZero();
     }
 
     @Test

@@ -46,6 +46,13 @@ final class ApiSchemas {
                 .required("reorderPoint", integer(0, "a sale that leaves this many or fewer starts a replenishment"))
                 .required("slots", integer(1, "stock slots (rows) in use: buyers on different slots do not wait "
                         + "for each other"))
+                .optional("backorders", object("its waiting backorders (GET /api/products and /api/products/{sku}; "
+                        + "left out of the admin answers)")
+                        .required("waiting", integer(3, "backorders waiting for the next delivery"))
+                        .required("waitingDonuts", integer(5, "the donuts they wait for"))
+                        .optional("oldestSince", instantDescribed("when the oldest waiting one was placed; left out "
+                                + "when none waits"))
+                        .schema())
                 .schema());
         all.put("LedgerLine", object("One change of one slot's stock, with the stock it left in that slot.")
                 .required("sku", text("CP-502101", null))
@@ -64,6 +71,9 @@ final class ApiSchemas {
                 .required("quantity", integer(10, "donuts ordered"))
                 .required("status", replenishmentStatus())
                 .optional("deliveredQuantity", integer(10, "donuts the factory delivered (once DELIVERED)"))
+                .optional("fulfilledBackorders", integer(4, "waiting backorders the delivery served first, before "
+                        + "the rest went to the shelf (once DELIVERED)"))
+                .optional("fulfilledDonuts", integer(6, "the donuts of those backorders (once DELIVERED)"))
                 .required("attempts", integer(1, "orders sent to the factory"))
                 .required("reorders", integer(0, "times ordered again after its deadline"))
                 .optional("lastError", text("HTTP 503 from the factory", "the factory's last failure"))
@@ -276,6 +286,12 @@ final class ApiSchemas {
         Schema<?> schema = typed("string");
         schema.setFormat("date-time");
         schema.setExample("2026-09-01T08:30:00Z");
+        return schema;
+    }
+
+    private static Schema<?> instantDescribed(String description) {
+        Schema<?> schema = instant();
+        schema.setDescription(description);
         return schema;
     }
 
