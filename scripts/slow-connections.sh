@@ -11,7 +11,8 @@
 #   ORDINARY_CONNECTIONS=0 scripts/slow-connections.sh          # the slow connections only
 #
 # Settings (environment): SLOW_CONNECTIONS (3000), SLOW_SECONDS (60), LINE_EVERY_SECONDS (5),
-# BUY_EVERY_SECONDS (2), ORDINARY_CONNECTIONS (2000), ORDINARY_SECONDS (20), APP_JAVA_HOME (a JDK 21+
+# BUY_EVERY_SECONDS (2), ORDINARY_CONNECTIONS (2000), ORDINARY_SECONDS (20), RSS_LIMIT_MB (900, the
+# shop's resident memory may not pass it in any phase), APP_JAVA_HOME (a JDK 21+
 # if there is one, so the shop runs on virtual threads), APP_OPTS (extra JVM options of the shop),
 # OUT (target/slow-connections).
 set -euo pipefail

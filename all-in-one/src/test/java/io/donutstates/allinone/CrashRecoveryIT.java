@@ -34,11 +34,13 @@ import tools.jackson.databind.JsonNode;
 /**
  * Crash safety for real: the packaged jar runs as its own OS process, a crowd sells CP-502101 out,
  * and while the replenishment is in flight the process (and its embedded MariaDB) is killed with
- * SIGKILL. Just before the kill, buyers who will wait line up as backorders. The factory sends every
- * callback twice. Restarted on the same data directory and ports, the shop must still hold every
- * sale and backorder it confirmed, keep stock equal to its ledger and never below zero, finish the
- * replenishment whose factory (the in-process simulator) died with it, and serve every backorder
- * exactly once, in the order they arrived, from the deliveries.
+ * SIGKILL. Once the shelf is empty, 200 buyers who will wait line up as backorders; the kill comes
+ * between two deliveries: after the first has served the head of the line, while the next one,
+ * ordered for the rest, is in flight. The factory sends every callback twice. Restarted on the same
+ * data directory and ports, the shop must still hold every sale and backorder it confirmed, keep
+ * stock equal to its ledger and never below zero, finish the replenishment whose factory (the
+ * in-process simulator) died with it, and serve every backorder exactly once, in the order they
+ * arrived.
  */
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
 class CrashRecoveryIT {
@@ -48,7 +50,7 @@ class CrashRecoveryIT {
     private static final int OPENING_STOCK = 50;
     private static final int BUYERS = 40;
     private static final int PURCHASES = 300;
-    private static final int BACKORDERS = 20;
+    private static final int BACKORDERS = 200;
     /** Under a loaded two-core machine the jar (MariaDB, ElasticMQ, Spring) can take over a minute to open. */
     private static final Duration STARTUP = Duration.ofSeconds(150);
 
@@ -104,27 +106,26 @@ class CrashRecoveryIT {
 
         Crowd crowd = new Crowd();
         crowd.start();
-        // Kill while the replenishment is in flight: requested, or ordered from the factory (which calls
-        // back DONUT_FACTORY_DELAY=3s later, so an ORDERED one has not been delivered yet).
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).ignoreExceptions()
+                .until(() -> openReplenishment() != null);
+        // Buyers who will wait for the next delivery, all at once.
+        List<JsonNode> waiting = placeBackorders();
+        assertThat(waiting).as("the shelf is empty: buyers line up").hasSizeGreaterThan(BACKORDERS / 2);
+        // Kill between two deliveries: the first has served the head of the line, and the next one,
+        // ordered for the rest, is in flight (its factory calls back DONUT_FACTORY_DELAY=3s later). Should
+        // the crowd have stalled a request before any order, kill with it REQUESTED.
         JsonNode inFlight = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
                 .ignoreExceptions()
                 .until(() -> {
                     JsonNode open = openReplenishment();
-                    return open != null && "ORDERED".equals(open.get("status").asString()) ? open
-                            : crowd.finished() && open != null && crowdStalled(open) ? open : null;
+                    int stillWaiting = waitingNow();
+                    boolean betweenDeliveries = open != null && "ORDERED".equals(open.get("status").asString())
+                            && stillWaiting > 0 && stillWaiting < waiting.size();
+                    return betweenDeliveries ? open : crowd.finished() && open != null && crowdStalled(open) ? open : null;
                 }, r -> r != null);
         String replenishmentId = inFlight.get("id").asString();
         String statusAtKill = inFlight.get("status").asString();
-        // Buyers who will wait for the next delivery, one after another so their places are known.
-        List<JsonNode> waiting = new ArrayList<>();
-        for (int i = 0; i < BACKORDERS; i++) {
-            var placed = call("POST", "/api/sales", "{\"sku\":\"" + SKU + "\",\"quantity\":1,\"backorder\":true}");
-            assertThat(placed.status()).as(placed.body()).isIn(201, 202);
-            if (placed.status() == 202) {
-                waiting.add(placed.json().get("backorder"));
-            }
-        }
-        assertThat(waiting).as("the shelf is empty: buyers line up").isNotEmpty();
+        int waitingAtKill = waitingNow();
 
         List<ProcessHandle> children = first.toHandle().descendants().toList();
         assertThat(children).as("the embedded MariaDB runs as a child of the jar")
@@ -140,9 +141,9 @@ class CrashRecoveryIT {
 
         List<Long> confirmedSales = List.copyOf(crowd.confirmedSaleIds);
         System.out.printf("crash-recovery: killed with replenishment %s %s; %d sold (201), %d refused (409), "
-                        + "%d other answers %s, %d unanswered%n", replenishmentId, statusAtKill,
-                confirmedSales.size(), crowd.refused.get(), crowd.otherAnswers.size(), crowd.otherAnswers,
-                crowd.unanswered.get());
+                        + "%d other answers %s, %d unanswered; %d backorders placed, %d still waiting%n",
+                replenishmentId, statusAtKill, confirmedSales.size(), crowd.refused.get(), crowd.otherAnswers.size(),
+                crowd.otherAnswers, crowd.unanswered.get(), waiting.size(), waitingAtKill);
         assertThat(confirmedSales).as("sales confirmed before the kill").isNotEmpty();
         assertThat(confirmedSales.size()).as("never more sold than counted").isLessThanOrEqualTo(OPENING_STOCK);
         assertThat(crowd.refused.get()).as("the crowd met an empty shelf").isPositive();
@@ -196,17 +197,19 @@ class CrashRecoveryIT {
 
         // Every backorder confirmed before the kill is served once, in arrival order, by the deliveries
         // (the follow-up replenishments order what the first delivery could not serve).
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
-                .untilAsserted(() -> {
-                    for (JsonNode placed : waiting) {
-                        assertThat(backorder(placed.get("id").asString()).get("status").asString())
-                                .as("backorder %s", placed.get("id").asString()).isEqualTo("FULFILLED");
-                    }
-                });
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                .untilAsserted(() -> assertThat(waitingNow()).as("backorders still waiting").isZero());
+        Set<String> placedIds = new HashSet<>();
+        waiting.forEach(placed -> placedIds.add(placed.get("id").asString()));
         List<JsonNode> served = new ArrayList<>();
-        for (JsonNode placed : waiting) {
-            served.add(backorder(placed.get("id").asString()));
+        for (JsonNode backorder : call("GET", "/api/admin/products/" + SKU + "/backorders?limit=1000", null,
+                "Authorization", "Bearer " + TOKEN).json()) {
+            if (placedIds.contains(backorder.get("id").asString())) {
+                assertThat(backorder.get("status").asString()).as("backorder %s", backorder).isEqualTo("FULFILLED");
+                served.add(backorder);
+            }
         }
+        assertThat(served).as("every backorder confirmed before the kill is there").hasSize(waiting.size());
         served.sort(java.util.Comparator.comparingLong(b -> b.get("position").asLong()));
         long previousSale = 0;
         JsonNode ledgerServed = ledger();
@@ -340,10 +343,30 @@ class CrashRecoveryIT {
                 && Instant.parse(open.get("requestedAt").asString()).isBefore(Instant.now().minusSeconds(5));
     }
 
-    private JsonNode backorder(String id) {
-        var answer = call("GET", "/api/backorders/" + id, null);
-        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-        return answer.json();
+    /** Backorders of the product still waiting, from its public catalog entry. */
+    private int waitingNow() {
+        return call("GET", "/api/products/" + SKU, null).json().path("backorders").path("waiting").asInt(0);
+    }
+
+    /** {@link #BACKORDERS} buyers of one donut each who will wait, 40 at a time; the backorders placed (202). */
+    private List<JsonNode> placeBackorders() throws InterruptedException {
+        List<JsonNode> placed = new CopyOnWriteArrayList<>();
+        List<String> other = new CopyOnWriteArrayList<>();
+        ExecutorService buyers = Executors.newFixedThreadPool(BUYERS);
+        for (int i = 0; i < BACKORDERS; i++) {
+            buyers.submit(() -> {
+                var answer = call("POST", "/api/sales", "{\"sku\":\"" + SKU + "\",\"quantity\":1,\"backorder\":true}");
+                if (answer.status() == 202) {
+                    placed.add(answer.json().get("backorder"));
+                } else if (answer.status() != 201) {
+                    other.add(answer.status() + " " + answer.body());
+                }
+            });
+        }
+        buyers.shutdown();
+        assertThat(buyers.awaitTermination(60, TimeUnit.SECONDS)).as("backorders placed").isTrue();
+        assertThat(other).as("a waiting buyer is sold to (201) or lined up (202)").isEmpty();
+        return List.copyOf(placed);
     }
 
     private int stock() {
