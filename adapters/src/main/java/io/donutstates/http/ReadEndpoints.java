@@ -22,7 +22,9 @@ import java.util.Optional;
  * {@code /api/replenishments} and {@code /api/replenishments/{id}}. Bad input throws
  * {@link IllegalArgumentException} with the message the runtime answers 400 with. A product shows its
  * waiting backorders, a delivered replenishment what it fulfilled: one more read per answer, along the
- * waiting (or the fulfilled) backorders alone.
+ * waiting (or the fulfilled) backorders alone. Readers of the catalog or of one product who arrive
+ * together share one read ({@link CombinedReads}): two thousand readers of a product at once cost
+ * the database a read or two, not two thousand waits for the read pool.
  */
 public final class ReadEndpoints {
 
@@ -30,6 +32,8 @@ public final class ReadEndpoints {
     private final StockLedger ledger;
     private final ReplenishmentViews replenishments;
     private final BackorderViews backorders;
+    private final CombinedReads<Object, HttpReply> catalogReads = new CombinedReads<>();
+    private static final Object WHOLE_CATALOG = new Object();
 
     /** Best over the read pool: a crowd of readers never takes a connection a purchase waits for. */
     public ReadEndpoints(Stock stock, StockLedger ledger, ReplenishmentViews replenishments,
@@ -42,6 +46,10 @@ public final class ReadEndpoints {
 
     /** {@code GET /api/products}: the catalog with live stock and each product's waiting backorders. */
     public HttpReply products() {
+        return catalogReads.read(WHOLE_CATALOG, this::readProducts);
+    }
+
+    private HttpReply readProducts() {
         var products = stock.all();
         var waiting = backorders.waitingFor(products.stream().map(Product::sku).toList());
         return new HttpReply(200, products.stream()
@@ -51,6 +59,10 @@ public final class ReadEndpoints {
     /** {@code GET /api/products/{sku}}: with its waiting backorders. */
     public HttpReply product(String sku) {
         Sku wanted = Sku.of(sku);
+        return catalogReads.read(wanted, () -> readProduct(wanted));
+    }
+
+    private HttpReply readProduct(Sku wanted) {
         return stock.find(wanted)
                 .map(p -> new HttpReply(200, ProductView.of(p, backorders.waitingFor(List.of(wanted))
                         .getOrDefault(wanted, WaitingDemand.none(wanted)))))
