@@ -3,6 +3,7 @@ package io.donutstates.housekeeping;
 import io.donutstates.shared.SqlTime;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -64,17 +65,7 @@ public class JdbcPurgeableTables implements PurgeableTables {
                         """)
                 .param("before", SqlTime.utc(publishedBefore)).param("limit", limit)
                 .query(Long.class).list();
-        if (candidates.isEmpty()) {
-            return Batch.NOTHING;
-        }
-        List<Long> locked = jdbc.sql("SELECT id FROM outbox_event WHERE id IN (:ids) FOR UPDATE SKIP LOCKED")
-                .param("ids", candidates).query(Long.class).list();
-        if (locked.isEmpty()) {
-            // Another instance holds this batch: more may be due behind it.
-            return new Batch(0, candidates.size() == limit);
-        }
-        int removed = jdbc.sql("DELETE FROM outbox_event WHERE id IN (:ids)").param("ids", locked).update();
-        return new Batch(removed, candidates.size() == limit);
+        return deleteLocked("outbox_event", candidates, limit, locked -> { });
     }
 
     /**
@@ -129,18 +120,8 @@ public class JdbcPurgeableTables implements PurgeableTables {
                         """)
                 .param("before", SqlTime.utc(raisedBefore)).param("limit", limit)
                 .query(Long.class).list();
-        if (candidates.isEmpty()) {
-            return Batch.NOTHING;
-        }
-        List<Long> locked = jdbc.sql("SELECT id FROM alert WHERE id IN (:ids) FOR UPDATE SKIP LOCKED")
-                .param("ids", candidates).query(Long.class).list();
-        if (locked.isEmpty()) {
-            // Another instance holds this batch: more may be due behind it.
-            return new Batch(0, candidates.size() == limit);
-        }
-        jdbc.sql("DELETE FROM alert_delivery WHERE alert_id IN (:ids)").param("ids", locked).update();
-        int removed = jdbc.sql("DELETE FROM alert WHERE id IN (:ids)").param("ids", locked).update();
-        return new Batch(removed, candidates.size() == limit);
+        return deleteLocked("alert", candidates, limit, locked ->
+                jdbc.sql("DELETE FROM alert_delivery WHERE alert_id IN (:ids)").param("ids", locked).update());
     }
 
     /**
@@ -155,15 +136,25 @@ public class JdbcPurgeableTables implements PurgeableTables {
                         """)
                 .param("before", SqlTime.utc(endedBefore)).param("limit", limit)
                 .query(Long.class).list();
+        return deleteLocked("backorder_notice", candidates, limit, locked -> { });
+    }
+
+    /**
+     * Locks the candidates of {@code table} (by {@code id}) that no other purger holds and deletes
+     * them, after {@code first} has removed what belongs to them.
+     */
+    private Batch deleteLocked(String table, List<Long> candidates, int limit, Consumer<List<Long>> first) {
         if (candidates.isEmpty()) {
             return Batch.NOTHING;
         }
-        List<Long> locked = jdbc.sql("SELECT id FROM backorder_notice WHERE id IN (:ids) FOR UPDATE SKIP LOCKED")
+        List<Long> locked = jdbc.sql("SELECT id FROM " + table + " WHERE id IN (:ids) FOR UPDATE SKIP LOCKED")
                 .param("ids", candidates).query(Long.class).list();
         if (locked.isEmpty()) {
+            // Another instance holds this batch: more may be due behind it.
             return new Batch(0, candidates.size() == limit);
         }
-        int removed = jdbc.sql("DELETE FROM backorder_notice WHERE id IN (:ids)").param("ids", locked).update();
+        first.accept(locked);
+        int removed = jdbc.sql("DELETE FROM " + table + " WHERE id IN (:ids)").param("ids", locked).update();
         return new Batch(removed, candidates.size() == limit);
     }
 }

@@ -32,11 +32,23 @@ public final class SalesEndpoints {
         this.tracing = tracing;
     }
 
-    /** What a purchase request came to: the sale's result (none if refused before selling) and the answer. */
-    public record Answered(SaleResult result, HttpReply reply) {
+    /**
+     * What a purchase request came to: the sale's result (none if refused before selling, or
+     * backordered) and the answer; {@code backordered} when the buyer now waits for a delivery.
+     */
+    public record Answered(SaleResult result, HttpReply reply, boolean backordered) {
+
+        public Answered(SaleResult result, HttpReply reply) {
+            this(result, reply, false);
+        }
 
         static Answered refused(HttpReply reply) {
             return new Answered(null, reply);
+        }
+
+        /** The shelf was short: the buyer was refused or lined up, and a replenishment may wait to be published. */
+        public boolean ranShort() {
+            return backordered || result instanceof SaleResult.OutOfStock;
         }
     }
 
@@ -68,7 +80,7 @@ public final class SalesEndpoints {
             if (waiting.isPresent()) {
                 var outcome = backordering.sell(purchase, waiting.get(), idempotencyKey);
                 if (outcome instanceof Backordering.Backordered placed) {
-                    return new Answered(null, BackorderReplies.backordered(placed));
+                    return new Answered(null, BackorderReplies.backordered(placed), true);
                 }
                 var result = ((Backordering.Sale) outcome).result();
                 return new Answered(result, SaleReplies.of(result));

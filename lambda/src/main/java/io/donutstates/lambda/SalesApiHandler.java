@@ -7,7 +7,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.donutstates.http.HttpReply;
 import io.donutstates.http.SalesEndpoints;
 import io.donutstates.http.PageLimit;
-import io.donutstates.sales.SaleResult;
 import io.donutstates.stock.Sku;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,8 +22,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /api/backorders/{id}}, {@code DELETE /api/backorders/{id}} ({@code Backorder-Secret})</li>
  * </ul>
  * Bad input is 400 with a message, an unknown route 404, and a failure never shows a stack trace.
- * After an out-of-stock answer it relays one outbox batch at once, so the factory hears of the
- * shortage without waiting for the scheduled relay (which still guarantees delivery if this fails).
+ * After an out-of-stock or backordered answer it relays one outbox batch at once, so the factory
+ * hears of the shortage without waiting for the scheduled relay (which still guarantees delivery if
+ * this fails).
  */
 public class SalesApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
@@ -103,7 +103,7 @@ public class SalesApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, AP
     }
 
     private HttpReply relayIfShort(SalesEndpoints.Answered answered) {
-        if (relayOnShortage && answered.result() instanceof SaleResult.OutOfStock) {
+        if (relayOnShortage && answered.ranShort()) {
             relayShortage();
         }
         return answered.reply();

@@ -365,6 +365,8 @@ class SalesApiHandlerTest {
             assertThat(backorder.get("position").isNumber()).isTrue();
             assertThat(answer.get("replenishment").get("status").asString()).isEqualTo("REQUESTED");
             assertThat(own.stockOf("CP-502104")).as("a backorder takes nothing from the shelf").isEqualTo(stock);
+            assertThat(own.shop.outbox().pendingCount())
+                    .as("the backordered answer relayed the replenishment's event at once").isZero();
             String id = backorder.get("id").asString();
             String secret = backorder.get("secret").asString();
             assertThat(secret).isNotBlank();
