@@ -77,7 +77,20 @@ class DashboardA11yTest {
             for (var screen : screens()) {
                 onScreen(browser, screen);
                 awaitLive(browser);
-                Thread.sleep(4_000); // a few refreshes of every list, as an operator watching it sees them
+                // A buyer lines up while the operator watches (the factory keeps its callbacks, so the line
+                // stays): the product's waiting badge appears without moving what is already on screen.
+                var faults = shop.factory().faults();
+                shop.factory().faults(faults.withDropCallbacks(true));
+                try {
+                    shop.setStock("CP-502103", 0);
+                    var waiting = shop.post("/api/sales",
+                            "{\"sku\":\"CP-502103\",\"quantity\":1,\"backorder\":true}");
+                    assertThat(waiting.status()).as(waiting.body()).isEqualTo(202);
+                    browser.visible("li.product[data-sku='CP-502103'] .badge.waiting", SHORT);
+                    Thread.sleep(4_000); // a few refreshes of every list, as an operator watching it sees them
+                } finally {
+                    shop.factory().faults(faults);
+                }
                 double shift = ((Number) browser.script("return window.__layoutShift")).doubleValue();
                 long width = ((Number) browser.script("return window.innerWidth")).longValue();
                 System.out.println("layout shift at " + width + " px: " + shift + " "
