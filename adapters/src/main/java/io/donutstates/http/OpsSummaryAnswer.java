@@ -1,6 +1,7 @@
 package io.donutstates.http;
 
 import io.donutstates.alerting.Alert;
+import io.donutstates.shared.PublicText;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +35,8 @@ public final class OpsSummaryAnswer {
         view.put("product", alert.productName());
         view.put("factoryId", alert.factoryId());
         view.put("replenishmentId", alert.replenishmentId());
-        view.put("reason", alert.reason());
-        view.put("lastError", alert.lastError());
+        view.put("reason", PublicText.ofError(alert.reason()));
+        view.put("lastError", PublicText.ofError(alert.lastError()));
         view.put("at", alert.at());
         return view;
     }

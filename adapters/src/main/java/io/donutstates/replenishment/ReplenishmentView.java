@@ -1,13 +1,14 @@
 package io.donutstates.replenishment;
 
 import io.donutstates.backorder.BackorderViews.Served;
+import io.donutstates.shared.PublicText;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * A replenishment as the API shows it. {@code waitingForFactorySince}: when its factory first failed
- * to take the order (refused, unreachable or its circuit open; {@code lastError} says which), absent
- * once ordered. {@code fulfilledBackorders} and {@code fulfilledDonuts}: once delivered, how many
+ * to take the order (refused, unreachable or its circuit open; {@code lastError} says which, without
+ * addresses or Java package names: {@link PublicText}), absent once ordered. {@code fulfilledBackorders} and {@code fulfilledDonuts}: once delivered, how many
  * waiting backorders (and their donuts) the delivery served before the rest went to the shelf.
  */
 public record ReplenishmentView(String id, String sku, String factoryId, int quantity, ReplenishmentStatus status,
@@ -18,7 +19,7 @@ public record ReplenishmentView(String id, String sku, String factoryId, int qua
 
     public static ReplenishmentView of(Replenishment r) {
         return new ReplenishmentView(r.id().toString(), r.sku().value(), r.factoryId().value(), r.quantity().value(),
-                r.status(), r.deliveredQuantity(), null, null, r.attempts(), r.reorders(), r.lastError(),
+                r.status(), r.deliveredQuantity(), null, null, r.attempts(), r.reorders(), PublicText.ofError(r.lastError()),
                 r.requestedAt(), r.orderedAt(), r.deliveredAt(), r.failedAt(), r.waitingForFactorySince(), null);
     }
 

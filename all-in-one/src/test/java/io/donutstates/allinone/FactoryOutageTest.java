@@ -47,7 +47,8 @@ class FactoryOutageTest {
         JsonNode alert = await().atMost(Duration.ofSeconds(10)).until(() -> outageAlert("CP-502101"), a -> a != null);
         assertThat(alert.get("factoryId").asString()).isEqualTo(FACTORY);
         assertThat(alert.get("reason").asString()).contains("has not taken an order").contains("dead_letter_queue");
-        assertThat(alert.get("lastError").asString()).contains("503");
+        assertThat(alert.get("lastError").asString()).contains("503")
+                .as("anonymous callers do not see the factory's address").doesNotContain("://");
 
         assertDeadLettered(id);
     }
@@ -64,7 +65,8 @@ class FactoryOutageTest {
 
         JsonNode waiting = await().atMost(Duration.ofSeconds(10)).until(() -> replenishment(id),
                 r -> r.hasNonNull("waitingForFactorySince"));
-        assertThat(waiting.get("lastError").asString()).contains("circuit open").contains("503");
+        assertThat(waiting.get("lastError").asString()).contains("circuit open").contains("503")
+                .as("anonymous callers do not see the factory's address").doesNotContain("://");
         JsonNode alert = await().atMost(Duration.ofSeconds(10)).until(() -> outageAlert("CP-502102"), a -> a != null);
         assertThat(alert.get("factoryId").asString()).as("its own alert, though the factory has failed since the first")
                 .isEqualTo(FACTORY);
