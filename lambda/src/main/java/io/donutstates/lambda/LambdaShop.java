@@ -67,11 +67,19 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public final class LambdaShop implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LambdaShop.class);
-    /** One request at a time per container: two connections cover a request plus a nested read. */
-    static final int DEFAULT_POOL_SIZE = 2;
+    /**
+     * One request at a time per container: one connection for its writes (a transaction, or the
+     * statements around it), and one more of the read pool for the anonymous reads, opened on the first.
+     */
+    static final int DEFAULT_POOL_SIZE = 1;
 
     private final LambdaSettings settings;
     private final HikariDataSource dataSource;
+    /**
+     * The reads anyone may ask for (catalog, listings), over one connection of their own, opened on the
+     * first read, on which the server stops any statement after {@code DONUT_DB_READ_TIMEOUT}.
+     */
+    private final HikariDataSource reads;
     private final Once<SqsClient> sqs;
     private final Once<SnsClient> sns;
     private final Shop shop;
@@ -86,17 +94,26 @@ public final class LambdaShop implements AutoCloseable {
     public LambdaShop(LambdaSettings settings) {
         this.settings = settings;
         var shopSettings = shopSettings(settings);
-        this.dataSource = Database.open(DatabaseSettings.from(settings, DEFAULT_POOL_SIZE));
+        var database = DatabaseSettings.from(settings, DEFAULT_POOL_SIZE);
+        this.dataSource = Database.open(database);
+        HikariDataSource readPool = null;
         try {
+            readPool = Database.openReads(new Database.Settings(database.url(), database.user(), database.password(),
+                            1, database.connectTimeout()), shopSettings.db().readTimeout(), Database.isMariaDb(dataSource),
+                    config -> config.setMinimumIdle(0));
+            this.reads = readPool;
             this.sqs = new Once<>(() -> SqsClients.sqs(settings.uri("DONUT_SQS_ENDPOINT"), settings.region()));
             this.sns = new Once<>(() -> SqsClients.sns(settings.uri("DONUT_SNS_ENDPOINT"), settings.region()));
-            this.shop = new Shop(shopSettings, new ShopRuntime(Clock.systemUTC(), dataSource, dataSource, sqs, sns,
+            this.shop = new Shop(shopSettings, new ShopRuntime(Clock.systemUTC(), dataSource, reads, sqs, sns,
                     LambdaShop::noPublicUrl, factories -> alertTopic(settings), outcome -> { }, (channel, ok) -> {
                         if (!ok) {
                             log.warn("alert delivery to {} failed; it is tried again later", channel);
                         }
                     }));
         } catch (RuntimeException e) {
+            if (readPool != null) {
+                readPool.close();
+            }
             dataSource.close();
             throw e;
         }
@@ -337,10 +354,16 @@ public final class LambdaShop implements AutoCloseable {
         return dataSource;
     }
 
+    /** The anonymous reads' connection, with the server-side statement timeout. */
+    public HikariDataSource readPool() {
+        return reads;
+    }
+
     @Override
     public void close() {
         sqs.ifMade(SqsClient::close);
         sns.ifMade(SnsClient::close);
+        reads.close();
         dataSource.close();
     }
 
@@ -353,9 +376,11 @@ public final class LambdaShop implements AutoCloseable {
             } catch (RuntimeException e) {
                 log.warn("priming before the SnapStart snapshot failed: {}", e.toString());
             }
-            var pool = dataSource.getHikariPoolMXBean();
-            if (pool != null) {
-                pool.softEvictConnections();
+            for (var pool : List.of(dataSource, reads)) {
+                var beans = pool.getHikariPoolMXBean();
+                if (beans != null) {
+                    beans.softEvictConnections();
+                }
             }
         }
 

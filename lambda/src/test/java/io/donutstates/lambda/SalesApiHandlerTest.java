@@ -477,4 +477,22 @@ class SalesApiHandlerTest {
         }
         assertThat(shop.stockOf("CP-502104")).isEqualTo(before);
     }
+
+    /**
+     * The anonymous reads go over a connection of their own on which the server stops a statement
+     * after DONUT_DB_READ_TIMEOUT (2 s by default): a read that would run for minutes is stopped, and
+     * purchases never share that connection.
+     */
+    @Test
+    void theServerStopsAnAnonymousReadThatRunsPastTheReadTimeout() {
+        var reads = org.springframework.jdbc.core.simple.JdbcClient.create(shop.shop.readPool());
+        long started = System.nanoTime();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                        reads.sql("SELECT SUM(seq % 7) FROM seq_1_to_10000000000").query(Long.class).single())
+                .hasMessageContaining("max_statement_time");
+
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(6));
+        assertThat(shop.shop.readPool()).as("a pool of its own").isNotSameAs(shop.shop.dataSource());
+    }
 }
