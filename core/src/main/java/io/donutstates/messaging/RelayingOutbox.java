@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Use case: publish what the outbox holds. At least once: a crash between publish and commit
@@ -94,46 +95,33 @@ public class RelayingOutbox<E extends OutboxEvent> {
             }
             return locked;
         });
+        return publish(due, this::inOwnTransaction);
+    }
+
+    private int relayInTransaction() {
+        return transactions.inTransaction(() -> publish(outbox.lockDue(clock.instant(), batchSize), Runnable::run));
+    }
+
+    /** Publishes each entry; {@code recording} runs what records its outcome (in the open transaction, or a new one). */
+    private int publish(List<Outbox.OutboxEntry<E>> due, Consumer<Runnable> recording) {
         int published = 0;
         for (Outbox.OutboxEntry<E> entry : due) {
-            RuntimeException refusal = null;
             try {
                 topic.publish(entry.event());
-            } catch (RuntimeException e) {
-                refusal = e;
+            } catch (RuntimeException refusal) {
+                recording.accept(() -> recordRefusal(entry, refusal));
+                continue;
             }
-            if (refusal == null) {
-                transactions.inTransaction(() -> {
-                    outbox.markPublished(entry.id(), clock.instant());
-                    return null;
-                });
-                published++;
-            } else {
-                RuntimeException refused = refusal;
-                transactions.inTransaction(() -> {
-                    recordRefusal(entry, refused);
-                    return null;
-                });
-            }
+            recording.accept(() -> outbox.markPublished(entry.id(), clock.instant()));
+            published++;
         }
         return published;
     }
 
-    private int relayInTransaction() {
-        return transactions.inTransaction(() -> {
-            List<Outbox.OutboxEntry<E>> due = outbox.lockDue(clock.instant(), batchSize);
-            int published = 0;
-            for (Outbox.OutboxEntry<E> entry : due) {
-                try {
-                    topic.publish(entry.event());
-                } catch (RuntimeException e) {
-                    recordRefusal(entry, e);
-                    continue;
-                }
-                outbox.markPublished(entry.id(), clock.instant());
-                published++;
-            }
-            return published;
+    private void inOwnTransaction(Runnable work) {
+        transactions.inTransaction(() -> {
+            work.run();
+            return null;
         });
     }
 
