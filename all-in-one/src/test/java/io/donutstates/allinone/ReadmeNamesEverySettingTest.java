@@ -79,7 +79,7 @@ class ReadmeNamesEverySettingTest {
     @Test
     void the_rules_find_settings_in_each_syntax() {
         assertThat(inShell("""
-                # DONUT_IN_A_COMMENT is not read
+                # ${COMMENTED_OUT:-1} is not read
                 PORT=${PORT:-18080}
                 slow=${SLOW_CONNECTIONS:-3000}
                 java=${JAVA_HOME:+$JAVA_HOME/bin/}java
